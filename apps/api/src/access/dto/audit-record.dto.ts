@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditRecordWithActor } from '@rowan/access';
+import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
+}
+
+export class AuditRecordDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: AuditActorDto, nullable: true, description: 'null when Rowan itself acted' }) actor!: AuditActorDto | null;
+  @ApiProperty({ example: 'membership.invited' }) action!: string;
+  @ApiProperty({ example: 'membership' }) targetType!: string;
+  @ApiProperty() targetId!: string;
+  @ApiProperty({ example: 'Invited Sam Jones <sam.jones@school.example> as teacher' }) summary!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after!: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+
+  static from({ record, actor }: AuditRecordWithActor): AuditRecordDto {
+    return {
+      id: record.id,
+      at: record.at.toISOString(),
+      actor: actor ? { id: actor.id, name: actor.name, email: actor.email } : null,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId,
+      summary: record.summary,
+      before: record.before ? { ...record.before } : null,
+      after: record.after ? { ...record.after } : null,
+      requestId: record.requestId,
+    };
+  }
+}
+
+export class AuditRecordPageDto {
+  @ApiProperty({ type: [AuditRecordDto] }) items!: AuditRecordDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class ListAuditRecordsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'membership.invited' })
+  @IsOptional()
+  @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'must look like membership.invited' })
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO 8601 date or date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO 8601 date or date-time' })
+  to?: string;
+}

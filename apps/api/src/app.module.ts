@@ -1,0 +1,85 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AccessModule } from '@rowan/access/access.module';
+import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
+import { ApiConfig } from '@rowan/adapters/config/config';
+import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
+import { DirectoryModule } from '@rowan/directory/directory.module';
+import { LoggerModule } from 'nestjs-pino';
+import { Registry } from 'prom-client';
+import { AuditRecordsController } from './access/audit-records.controller';
+import { MeController } from './access/me.controller';
+import { MembershipsController } from './access/memberships.controller';
+import { TrustMembershipsController } from './access/trust-memberships.controller';
+import { AccessGuard } from './auth/access.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { TenantScope } from './auth/tenant-scope';
+import { SchoolsController } from './directory/schools.controller';
+import { TrustsController } from './directory/trusts.controller';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { MetricsController } from './metrics/metrics.controller';
+import { RedisClient } from './redis.provider';
+
+export interface ApiModuleOptions {
+  readonly config: ApiConfig;
+  readonly redis: RedisClient;
+  readonly metrics: Registry;
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot({ config, redis, metrics }: ApiModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => String(req.headers['x-request-id']),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
+          },
+        }),
+        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX }),
+        PassportModule,
+        DirectoryModule,
+        AccessModule.forRoot({
+          fusionAuth: {
+            baseUrl: config.FUSIONAUTH_URL,
+            apiKey: config.FUSIONAUTH_API_KEY,
+            applicationId: config.OIDC_AUDIENCE,
+            tenantId: config.FUSIONAUTH_TENANT_ID,
+          },
+        }),
+      ],
+      controllers: [
+        HealthController,
+        MetricsController,
+        MeController,
+        TrustsController,
+        TrustMembershipsController,
+        SchoolsController,
+        MembershipsController,
+        AuditRecordsController,
+      ],
+      providers: [
+        { provide: ApiConfig, useValue: config },
+        { provide: RedisClient, useValue: redis },
+        { provide: Registry, useValue: metrics },
+        JwtStrategy,
+        TenantScope,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

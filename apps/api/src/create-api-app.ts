@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { getQueueToken } from '@nestjs/bullmq';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import type { ApiConfig } from '@rowan/adapters/config/config';
+import type { Queue } from 'bullmq';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { createMetrics } from './metrics/metrics';
+import { buildOpenApiDocument } from './openapi/openapi';
+import { mountQueueDashboard } from './ops/queue-dashboard';
+import { createRedisClient } from './redis.provider';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole API (used by main.ts, the end-to-end tests and the OpenAPI writer). Not yet listening. */
+export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
+  const redis = createRedisClient(config.REDIS_URL);
+  const metrics = createMetrics();
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, redis, metrics: metrics.registry }), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.enableCors({ origin: [config.WEB_ORIGIN], credentials: false, exposedHeaders: ['x-request-id'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself or its plugins (bad JSON, body too large, rate limit) get the same problem+json.
+  const problems = new ProblemDetailsFilter();
+  fastify.setErrorHandler((error, request, reply) => problems.reply(error, request, reply));
+  metrics.instrument(fastify);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    redis,
+    nameSpace: `${config.REDIS_PREFIX}:ratelimit:`,
+    allowList: (request) => request.url.startsWith('/health') || request.url === '/metrics',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many requests: at most ${context.max} a minute. Try again in ${context.after}.`,
+    }),
+  });
+
+  const document = buildOpenApiDocument(app, `http://${config.API_HOST}:${config.API_PORT}`);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+
+  await mountQueueDashboard(app, [app.get<Queue>(getQueueToken(QUEUES.access))], {
+    user: config.OPS_DASHBOARD_USER,
+    password: config.OPS_DASHBOARD_PASSWORD,
+  });
+
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { WorkerConfig } from '@rowan/adapters/config/config';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker: a Nest application context running BullMQ processors and scheduled jobs. On SIGTERM Nest closes
+ * the BullMQ workers, which stop taking jobs and wait for the running ones to finish.
+ */
+export async function createWorker(config: WorkerConfig, options: { schedules?: boolean } = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

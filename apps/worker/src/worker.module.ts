@@ -1,0 +1,38 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AccessModule } from '@rowan/access/access.module';
+import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
+import { WorkerConfig } from '@rowan/adapters/config/config';
+import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessProcessor } from './processors/access.processor';
+import { AccessSchedule } from './schedules/access.schedule';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig, options: { schedules?: boolean } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        BullModule.forRoot({
+          connection: redisConnection(config.REDIS_URL),
+          prefix: config.REDIS_PREFIX,
+          defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+        }),
+        ...(options.schedules === false ? [] : [ScheduleModule.forRoot()]),
+        AccessModule.forRoot({
+          fusionAuth: {
+            baseUrl: config.FUSIONAUTH_URL,
+            apiKey: config.FUSIONAUTH_API_KEY,
+            applicationId: config.OIDC_AUDIENCE,
+            tenantId: config.FUSIONAUTH_TENANT_ID,
+          },
+        }),
+      ],
+      providers: [{ provide: WorkerConfig, useValue: config }, AccessProcessor, ...(options.schedules === false ? [] : [AccessSchedule])],
+    };
+  }
+}

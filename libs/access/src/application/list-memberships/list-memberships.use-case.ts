@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound, type Page, type PageRequest, type SchoolId } from '@rowan/kernel';
+import type { Actor } from '../../domain/actor';
+import { authorize } from '../../domain/authorize';
+import { MembershipRepository, type MembershipFilter } from '../ports/membership.repository';
+import { SchoolDirectory } from '../ports/school-directory';
+import { toMembershipView, type MembershipView } from '../membership.view';
+
+export interface ListMembershipsInput {
+  readonly actor: Actor;
+  readonly schoolId: SchoolId;
+  readonly filter: MembershipFilter;
+  readonly page: PageRequest;
+}
+
+@Injectable()
+export class ListMembershipsUseCase {
+  constructor(
+    private readonly directory: SchoolDirectory,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  async execute(input: ListMembershipsInput): Promise<Page<MembershipView>> {
+    const school = await this.directory.findSchool(input.schoolId);
+    if (!school) {
+      throw new NotFound('School');
+    }
+    authorize(input.actor, 'memberships:read', { trustId: school.trustId, schoolId: school.id });
+    const page = await this.memberships.listInSchool(school.id, input.filter, input.page);
+    return { items: page.items.map((row) => toMembershipView(row.membership, row.user)), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,52 @@
+import type { Role } from './role';
+
+/**
+ * Everything a route or job may require. Every route declares one; what is not granted here is denied.
+ * Naming: `<resource>:<verb>`.
+ */
+export const PERMISSIONS = [
+  'me:read',
+  'trusts:create',
+  'trusts:read',
+  'schools:create',
+  'schools:read',
+  'memberships:read',
+  'memberships:manage',
+  'trust_memberships:manage',
+  'audit:read',
+  'operations:queues',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Granted to anyone signed in, whatever their memberships. */
+export const UNIVERSAL_PERMISSIONS: readonly Permission[] = ['me:read'];
+
+/** Granted to the platform operator (an identity-provider role, not a school membership). */
+export const OPERATOR_PERMISSIONS: readonly Permission[] = [
+  'trusts:create',
+  'trusts:read',
+  'trust_memberships:manage',
+  'operations:queues',
+];
+
+/** Least privilege per role, at the school (or, for trust roles, every school of the trust). */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  trust_admin: [
+    'trusts:read',
+    'schools:create',
+    'schools:read',
+    'memberships:read',
+    'memberships:manage',
+    'trust_memberships:manage',
+    'audit:read',
+  ],
+  school_admin: ['schools:read', 'memberships:read', 'memberships:manage', 'audit:read'],
+  office: ['schools:read', 'memberships:read'],
+  teacher: ['schools:read'],
+  parent: [],
+  integration: ['schools:read'],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,25 @@
+/**
+ * Every queue and job Rowan runs, with its payload type, in one place. Payloads carry ids, never entities.
+ * Later capabilities add `sync`, `dispatch`, `events` and `compliance` (ARCHITECTURE.md section 5).
+ */
+export const QUEUES = {
+  access: 'access',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  'provision-identity': { readonly userId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** Job ids derived from the business key, so enqueuing twice runs once. BullMQ forbids ':' in custom ids. */
+export const jobIds = {
+  provisionIdentity: (userId: string) => `provision-identity-${userId}`,
+};
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;

@@ -1,0 +1,37 @@
+import { ApiConfig, ConfigurationError, loadConfig, WorkerConfig } from './config';
+
+const valid = {
+  DATABASE_URL: 'mysql://root:@127.0.0.1:3306/rowan',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  FUSIONAUTH_URL: 'http://127.0.0.1:4010',
+  FUSIONAUTH_API_KEY: 'sandbox-api-key',
+  OIDC_AUDIENCE: '3c219e58-ed0e-4b18-ad48-f4f92793ae32',
+  OIDC_ISSUER: 'http://127.0.0.1:4010',
+  WEB_ORIGIN: 'http://127.0.0.1:5173',
+  OPS_DASHBOARD_USER: 'ops',
+  OPS_DASHBOARD_PASSWORD: 'a-long-enough-password',
+};
+
+describe('loadConfig', () => {
+  it('reads valid settings and applies defaults', () => {
+    const config = loadConfig(ApiConfig, { ...valid, API_PORT: '3100' });
+    expect(config.API_PORT).toBe(3100);
+    expect(config.REDIS_PREFIX).toBe('rowan');
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(600);
+  });
+
+  it('names a missing variable and what it expects', () => {
+    const { DATABASE_URL: _omitted, ...rest } = valid;
+    expect(() => loadConfig(ApiConfig, rest)).toThrow(
+      new ConfigurationError(
+        'Configuration error: DATABASE_URL must be a mysql:// URL with a database name, e.g. mysql://root:@127.0.0.1:3306/rowan (it is not set)',
+      ),
+    );
+  });
+
+  it('names a malformed variable and shows the bad value', () => {
+    expect(() => loadConfig(WorkerConfig, { ...valid, WORKER_CONCURRENCY: 'lots' })).toThrow(
+      /^Configuration error: WORKER_CONCURRENCY must be how many jobs a queue runs at once, a whole number \(got "lots"\)$/,
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { DomainError, UnitOfWork } from '@rowan/kernel';
+
+export class ConcurrentChange extends DomainError {
+  readonly code = 'KERNEL.CONCURRENT_CHANGE';
+  readonly kind = 'conflict';
+}
+
+/** Flushes the request's (or job's) entity manager: all of a use case's changes in one transaction. */
+@Injectable()
+export class MikroOrmUnitOfWork extends UnitOfWork {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConcurrentChange('Someone else made the same change at the same time; reload and try again');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Clock, IdGenerator, SystemClock, UnitOfWork } from '@rowan/kernel';
+import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
+import { ormOptions } from './orm-config';
+import { UuidV7IdGenerator } from './uuid-v7-id-generator';
+
+/** MikroORM on MySQL plus the kernel ports every context uses (Clock, IdGenerator, UnitOfWork). */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: { databaseUrl: string; clock?: Clock }): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(options.databaseUrl), registerRequestContext: true })],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: IdGenerator, useClass: UuidV7IdGenerator },
+        { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+      ],
+      exports: [Clock, IdGenerator, UnitOfWork],
+    };
+  }
+}

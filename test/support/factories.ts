@@ -1,0 +1,53 @@
+import type { MikroORM } from '@mikro-orm/mysql';
+import { AuditRecord, Membership, User, type Role } from '@rowan/access';
+import { School, Trust } from '@rowan/directory';
+import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
+import { randomInt, randomUUID } from 'node:crypto';
+import { v7 } from 'uuid';
+
+/** Builds test data straight into the run's database; every call makes new, unique rows. */
+export class Factories {
+  constructor(private readonly orm: MikroORM) {}
+
+  async trust(name = `Test Trust ${randomUUID().slice(0, 8)}`): Promise<Trust> {
+    return this.save(new Trust(v7() as TrustId, name, new Date()));
+  }
+
+  async school(trust: Trust, name = `Test School ${randomUUID().slice(0, 8)}`): Promise<School> {
+    const urn = String(randomInt(100000, 999999));
+    return this.save(new School(v7() as SchoolId, trust.id, name, urn, new Date()));
+  }
+
+  /** A person with an identity-provider subject, so the sandbox can mint their tokens. */
+  async user(given = 'Test', family = `Person ${randomUUID().slice(0, 6)}`): Promise<User> {
+    const subject = randomUUID();
+    const email = `${subject.slice(0, 8)}@example.test`;
+    return this.save(new User(v7() as UserId, email, given, family, subject, new Date(), new Date()));
+  }
+
+  async membership(user: User, role: Role, where: { school?: School; trust?: Trust }): Promise<Membership> {
+    const trustId = where.school?.trustId ?? where.trust?.id;
+    if (!trustId) {
+      throw new Error('membership needs a school or a trust');
+    }
+    const membership = new Membership(v7(), user.id, trustId, where.school?.id ?? null, role, 'active', new Date(), new Date());
+    return this.save(membership);
+  }
+
+  /** A person with one active role; returns the user and a token-minting hint. */
+  async member(role: Role, where: { school?: School; trust?: Trust }): Promise<{ user: User; membership: Membership }> {
+    const user = await this.user();
+    const membership = await this.membership(user, role, where);
+    return { user, membership };
+  }
+
+  async auditCount(where: Partial<Pick<AuditRecord, 'schoolId' | 'trustId' | 'action'>> = {}): Promise<number> {
+    return this.orm.em.fork().count(AuditRecord, where as never, { filters: false });
+  }
+
+  private async save<T extends object>(entity: T): Promise<T> {
+    const em = this.orm.em.fork();
+    await em.persist(entity).flush();
+    return entity;
+  }
+}
