@@ -12,7 +12,6 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { createMetrics } from './metrics/metrics';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -40,7 +39,6 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.enableCors({ origin: [config.WEB_ORIGIN], credentials: false, exposedHeaders: ['x-request-id'] });
   app.useGlobalPipes(createValidationPipe());
 
@@ -49,8 +47,6 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     reply.header('x-request-id', request.id);
   });
   // Errors raised by Fastify itself or its plugins (bad JSON, body too large, rate limit) get the same problem+json.
-  const problems = new ProblemDetailsFilter();
-  fastify.setErrorHandler((error, request, reply) => problems.reply(error, request, reply));
   metrics.instrument(fastify);
 
   await app.register(helmet, {
@@ -68,6 +64,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     redis,
+    // Fail open: a Redis outage must not take the API down with it (readiness reports it).
+    skipOnError: true,
     nameSpace: `${config.REDIS_PREFIX}:ratelimit:`,
     allowList: (request) => request.url.startsWith('/health') || request.url === '/metrics',
     errorResponseBuilder: (_request, context) => ({

@@ -4,5 +4,5 @@ import { Redis } from 'ioredis';
 export class RedisClient extends Redis {}
 
 export function createRedisClient(url: string): RedisClient {
-  return new RedisClient(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+  return new RedisClient(url, { maxRetriesPerRequest: 2 });
 }

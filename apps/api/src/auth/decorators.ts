@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Actor, Permission } from '@rowan/access';
 
 export const PUBLIC_ROUTE = 'rowan:public';
@@ -11,7 +12,8 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  * The permission a route needs. Every authenticated route declares one; the guard refuses routes that do not
  * (default deny). Use cases check it again against the object's school.
  */
-export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission) =>
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), ApiExtension('x-rowan-permission', permission));
 
 export interface AuthenticatedRequest {
   actor?: Actor;

@@ -1,0 +1,58 @@
+import { startIdentityStandIn } from './identity/identity-stand-in';
+
+/**
+ * The sandbox process for the demo and end-to-end runs: every vendor stand-in on its own loopback port.
+ * Each stand-in is one `start...()` call returning something with `close()`; add Wonde, Twilio and Stripe
+ * here the same way.
+ */
+
+interface RunningStandIn {
+  readonly name: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const env = (name: string, fallback: string): string => process.env[name] || fallback;
+
+async function main(): Promise<void> {
+  const host = env('SANDBOX_HOST', '127.0.0.1');
+  const running: RunningStandIn[] = [];
+
+  const identity = await startIdentityStandIn({
+    host,
+    port: Number(env('SANDBOX_IDENTITY_PORT', '4010')),
+    applicationId: env('OIDC_AUDIENCE', '3c219e58-ed0e-4b18-ad48-f4f92793ae32'),
+    webOrigin: env('WEB_ORIGIN', 'http://127.0.0.1:5173'),
+    apiKey: env('FUSIONAUTH_API_KEY', 'sandbox-api-key'),
+    tenantId: env('FUSIONAUTH_TENANT_ID', '8a6f5c1e-2b4d-4e7f-9a0b-1c2d3e4f5a6b'),
+    ...(process.env.SANDBOX_IDENTITY_KEY_FILE ? { keyFile: process.env.SANDBOX_IDENTITY_KEY_FILE } : {}),
+  });
+  running.push({ name: 'identity (FusionAuth)', url: identity.issuer, close: () => identity.close() });
+
+  for (const standIn of running) {
+    console.log(`sandbox: ${standIn.name} listening on ${standIn.url}`);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log(`sandbox: ${signal} received, closing`);
+    Promise.all(running.map((standIn) => standIn.close())).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('sandbox: error while closing', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('sandbox: failed to start', error);
+  process.exit(1);
+});

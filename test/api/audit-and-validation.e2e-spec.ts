@@ -1,0 +1,141 @@
+import { Membership, User } from '@rowan/access';
+import { startApiStack, type ApiStack } from '../support/api-stack';
+import { operations } from '../support/openapi-walk';
+
+describe('mutations: exactly one audit record each; bad input changes nothing', () => {
+  let stack: ApiStack;
+  let ids: { trustId: string; schoolId: string; membershipId: string };
+  let tokens: { operator: string; trustAdmin: string; schoolAdmin: string; teacher: string };
+
+  beforeAll(async () => {
+    stack = await startApiStack();
+    const trust = await stack.make.trust();
+    const school = await stack.make.school(trust);
+    const target = await stack.make.member('teacher', { school });
+    ids = { trustId: trust.id, schoolId: school.id, membershipId: target.membership.id };
+    const mint = async (user: User, roles: string[] = []) =>
+      stack.token({ userId: user.identitySubject!, email: user.email, roles });
+    tokens = {
+      operator: await mint(await stack.make.user('Olu', 'Operator'), ['operator']),
+      trustAdmin: await mint((await stack.make.member('trust_admin', { trust })).user),
+      schoolAdmin: await mint((await stack.make.member('school_admin', { school })).user),
+      teacher: await mint((await stack.make.member('teacher', { school })).user),
+    };
+  });
+  afterAll(() => stack.close());
+
+  const authed = (token: string) => ({
+    post: (url: string, body: object) => stack.http().post(url).set('authorization', `Bearer ${token}`).send(body),
+    patch: (url: string, body: object) => stack.http().patch(url).set('authorization', `Bearer ${token}`).send(body),
+    delete: (url: string) => stack.http().delete(url).set('authorization', `Bearer ${token}`),
+  });
+
+  /** How to make each mutating operation succeed; the test fails for a new mutation until it is listed here. */
+  const SUCCESSFUL: Record<string, () => Promise<{ status: number }>> = {
+    createTrust: () => authed(tokens.operator).post('/api/v1/trusts', { name: 'Audited Trust' }),
+    inviteTrustAdmin: () =>
+      authed(tokens.operator).post(`/api/v1/trusts/${ids.trustId}/admins`, { email: `ta-${Date.now()}@example.test`, givenName: 'Tia', familyName: 'Admin' }),
+    createSchool: () =>
+      authed(tokens.trustAdmin).post(`/api/v1/trusts/${ids.trustId}/schools`, { name: 'Audited Primary', urn: String(100000 + Math.floor(Math.random() * 899999)) }),
+    inviteStaff: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, { email: `t-${Date.now()}@example.test`, givenName: 'Tom', familyName: 'Teacher', role: 'teacher' }),
+    changeMembershipRole: () => authed(tokens.schoolAdmin).patch(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`, { role: 'office' }),
+    revokeMembership: () => authed(tokens.schoolAdmin).delete(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`),
+  };
+
+  it('covers every mutating route in the OpenAPI document', async () => {
+    const doc = await stack.http().get('/api/openapi.json');
+    const mutations = operations(doc.body).filter((op) => op.method !== 'get').map((op) => op.operationId);
+    expect(mutations.sort()).toEqual(Object.keys(SUCCESSFUL).sort());
+  });
+
+  it.each(['createTrust', 'inviteTrustAdmin', 'createSchool', 'inviteStaff', 'changeMembershipRole', 'revokeMembership'])(
+    '%s leaves exactly one audit record',
+    async (operationId) => {
+      const before = await stack.make.auditCount();
+      const response = await SUCCESSFUL[operationId]!();
+      expect(response.status).toBeLessThan(300);
+      expect(await stack.make.auditCount()).toBe(before + 1);
+    },
+  );
+
+  it('records who, what, where and the request id', async () => {
+    const email = `audit-${Date.now()}@example.test`;
+    const response = await authed(tokens.schoolAdmin)
+      .post(`/api/v1/schools/${ids.schoolId}/memberships`, { email, givenName: 'Ada', familyName: 'Audit', role: 'office' })
+      .set('x-request-id', 'req-audit-check-1');
+    expect(response.status).toBe(201);
+    const log = await stack.http().get(`/api/v1/schools/${ids.schoolId}/audit-records?action=membership.invited`).set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    const record = log.body.items.find((r: { targetId: string }) => r.targetId === response.body.id);
+    expect(record).toMatchObject({ action: 'membership.invited', targetType: 'membership', requestId: 'req-audit-check-1', after: { email, role: 'office' } });
+    expect(record.actor.email).toMatch(/@example\.test$/);
+  });
+
+  it('a teacher cannot invite staff (403) and nothing is written', async () => {
+    const before = await stack.make.auditCount();
+    const response = await authed(tokens.teacher).post(`/api/v1/schools/${ids.schoolId}/memberships`, {
+      email: 'nope@example.test', givenName: 'No', familyName: 'Pe', role: 'teacher',
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await stack.make.auditCount()).toBe(before);
+  });
+
+  describe('validation', () => {
+    const invite = (body: object) => authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, body);
+    const valid = () => ({ email: `v-${Date.now()}@example.test`, givenName: 'Val', familyName: 'Idation', role: 'teacher' });
+
+    async function expectNothingWritten(email: string, run: () => Promise<{ status: number; body: { errors?: Array<{ field: string }> } }>) {
+      const auditBefore = await stack.make.auditCount();
+      const response = await run();
+      const em = stack.orm.em.fork();
+      expect(await em.count(User, { email })).toBe(0);
+      expect(await em.count(Membership, { scopeKey: ids.schoolId }, { filters: false })).toBeGreaterThan(0);
+      expect(await stack.make.auditCount()).toBe(auditBefore);
+      return response;
+    }
+
+    it('refuses an unknown field, naming it', async () => {
+      const body = { ...valid(), nickname: 'Vally' };
+      const response = await expectNothingWritten(body.email, () => invite(body));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'nickname', message: 'is not a field this endpoint accepts' }]);
+    });
+
+    it('refuses a wrong type, naming the field', async () => {
+      const body = { ...valid(), givenName: 42 };
+      const response = await expectNothingWritten(body.email, () => invite(body));
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['givenName', 'givenName']);
+    });
+
+    it('refuses a role that cannot be given at a school, naming the field', async () => {
+      const body = { ...valid(), role: 'trust_admin' };
+      const response = await expectNothingWritten(body.email, () => invite(body));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'role', message: 'must be one of school_admin, office, teacher' }]);
+    });
+
+    it('refuses malformed JSON as problem+json', async () => {
+      const response = await stack.http()
+        .post(`/api/v1/schools/${ids.schoolId}/memberships`)
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+        .set('content-type', 'application/json')
+        .send('{"email": ');
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('refuses a path id that is not a UUID, naming the parameter', async () => {
+      const response = await stack.http().get('/api/v1/schools/not-an-id/memberships').set('authorization', `Bearer ${tokens.schoolAdmin}`);
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'schoolId', message: 'must be a UUID' }]);
+    });
+
+    it('refuses a bad page size, naming the parameter', async () => {
+      const response = await stack.http().get(`/api/v1/schools/${ids.schoolId}/memberships?limit=0`).set('authorization', `Bearer ${tokens.schoolAdmin}`);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('limit');
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import type request from 'supertest';
+
+export interface Operation {
+  readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  readonly path: string;
+  readonly operationId: string;
+  readonly permission: string | undefined;
+  readonly pathParams: readonly string[];
+  readonly hasBody: boolean;
+}
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { operationId: string; 'x-rowan-permission'?: string; requestBody?: unknown }>>;
+}
+
+/** Every operation in the document. */
+export function operations(doc: OpenApiDoc): Operation[] {
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method as Operation['method'],
+      path,
+      operationId: op.operationId,
+      permission: op['x-rowan-permission'],
+      pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+      hasBody: op.requestBody !== undefined,
+    })),
+  );
+}
+
+/** A valid body for each operation that takes one, so validation passes and authorisation is what answers. */
+export const SAMPLE_BODIES: Record<string, () => object> = {
+  createTrust: () => ({ name: 'Walk Trust' }),
+  inviteTrustAdmin: () => ({ email: `walk-${Date.now()}@example.test`, givenName: 'Walk', familyName: 'Admin' }),
+  createSchool: () => ({ name: 'Walk School', urn: String(100000 + Math.floor(Math.random() * 899999)) }),
+  inviteStaff: () => ({ email: `walk-${Date.now()}@example.test`, givenName: 'Walk', familyName: 'Teacher', role: 'teacher' }),
+  changeMembershipRole: () => ({ role: 'office' }),
+};
+
+export function requestFor(agent: ReturnType<typeof request>, op: Operation, params: Record<string, string>): request.Test {
+  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (!value) {
+      throw new Error(`No value for path parameter ${name} of ${op.operationId}`);
+    }
+    return value;
+  });
+  const test = agent[op.method](url);
+  const body = SAMPLE_BODIES[op.operationId];
+  return body ? test.send(body()) : test;
+}
