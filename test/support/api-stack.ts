@@ -50,7 +50,7 @@ export async function startApiStack(overrides: Record<string, string> = {}): Pro
   });
   const config = loadConfig(ApiConfig, apiSettings(identity, overrides));
   const app = await createApiApp(config);
-  const orm = app.get(MikroORM);
+  const orm: MikroORM = app.get(MikroORM);
   return {
     app,
     identity,

@@ -21,10 +21,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Granted to anyone signed in, whatever their memberships. */
 export const UNIVERSAL_PERMISSIONS: readonly Permission[] = ['me:read'];
 
-/** Granted to the platform operator (an identity-provider role, not a school membership). */
+/** Granted to the platform operator (an identity-provider role, not a school membership): onboarding trusts and
+ * their schools, and the queues. Never pupils, contacts, staff lists or audit logs. */
 export const OPERATOR_PERMISSIONS: readonly Permission[] = [
   'trusts:create',
   'trusts:read',
+  'schools:read',
   'trust_memberships:manage',
   'operations:queues',
 ];

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
 
   it('names a malformed variable and shows the bad value', () => {
     expect(() => loadConfig(WorkerConfig, { ...valid, WORKER_CONCURRENCY: 'lots' })).toThrow(
-      /^Configuration error: WORKER_CONCURRENCY must be how many jobs a queue runs at once, a whole number \(got "lots"\)$/,
+      /^Configuration error: WORKER_CONCURRENCY must be how many jobs a queue runs at once, a whole number from 1 to 100 \(got "lots"\)$/,
     );
   });
 });

@@ -3,7 +3,9 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const url = { require_tld: false, require_protocol: true };
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+/** Whole numbers become numbers; anything else stays as given, so the error shows what was set. */
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const PORT = { message: 'a TCP port number (0 to 65535)' };
 
 /** Settings every process needs. Each property is an environment variable; `.env.example` documents them all. */
 export class BaseConfig {
@@ -42,9 +44,9 @@ export class ApiConfig extends BaseConfig {
   API_HOST = '127.0.0.1';
 
   @Transform(toInt)
-  @IsInt({ message: 'a TCP port number' })
-  @Min(0)
-  @Max(65535)
+  @IsInt(PORT)
+  @Min(0, PORT)
+  @Max(65535, PORT)
   API_PORT = 3000;
 
   @IsUrl(url, { message: 'the origin of the web app, e.g. http://127.0.0.1:5173' })
@@ -67,15 +69,15 @@ export class ApiConfig extends BaseConfig {
 
   @Transform(toInt)
   @IsInt({ message: 'requests per minute per client, a whole number' })
-  @Min(1)
+  @Min(1, { message: 'requests per minute per client, a whole number' })
   RATE_LIMIT_PER_MINUTE = 600;
 }
 
 export class WorkerConfig extends BaseConfig {
   @Transform(toInt)
-  @IsInt({ message: 'how many jobs a queue runs at once, a whole number' })
-  @Min(1)
-  @Max(100)
+  @IsInt({ message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
+  @Min(1, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
+  @Max(100, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
   WORKER_CONCURRENCY = 5;
 }
 

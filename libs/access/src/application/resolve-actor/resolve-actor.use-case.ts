@@ -19,8 +19,8 @@ export interface VerifiedIdentity {
 }
 
 /**
- * Turns a verified identity into an Actor: finds the user by subject (or, the first time, by a verified email an
- * invitation was sent to), activates pending invitations, and insists on MFA for staff.
+ * Turns a verified identity into an Actor: finds the user by subject (or, the first time, by the verified email
+ * an invitation was sent to), insists on MFA for staff, and only then activates pending invitations.
  */
 @Injectable()
 export class ResolveActorUseCase {
@@ -33,12 +33,9 @@ export class ResolveActorUseCase {
   ) {}
 
   async execute(identity: VerifiedIdentity): Promise<Actor> {
-    const user = await this.findOrLinkUser(identity);
-    const memberships = await this.memberships.findCurrentForUser(user.id);
     const now = this.clock.now();
-    memberships.forEach((m) => m.activate(now));
-    await this.uow.commit();
-
+    const user = await this.findOrLinkUser(identity, now);
+    const memberships = await this.memberships.findCurrentForUser(user.id);
     const actor = new Actor(
       user.id,
       user.email,
@@ -49,25 +46,31 @@ export class ResolveActorUseCase {
     if ((actor.isStaff || actor.operator) && !identity.mfa) {
       throw new NotAuthenticated('Staff must sign in with multi-factor authentication', 'ACCESS.MFA_REQUIRED');
     }
+    memberships.forEach((m) => m.activate(now));
+    await this.uow.commit();
     return actor;
   }
 
-  private async findOrLinkUser(identity: VerifiedIdentity): Promise<User> {
+  private async findOrLinkUser(identity: VerifiedIdentity, now: Date): Promise<User> {
     const known = await this.users.findByIdentitySubject(identity.subject);
     if (known) {
       return known;
     }
-    const now = this.clock.now();
-    if (identity.email && identity.emailVerified) {
-      const invited = await this.users.findByEmail(normaliseEmail(identity.email));
-      if (invited && invited.identitySubject === null) {
-        invited.linkIdentity(identity.subject, now);
-        return invited;
+    const email = identity.email ? normaliseEmail(identity.email) : null;
+    const holder = email ? await this.users.findByEmail(email) : null;
+    if (holder) {
+      if (holder.identitySubject !== null) {
+        throw new NotAuthenticated('This email address belongs to another sign-in', 'ACCESS.IDENTITY_MISMATCH');
       }
+      if (!identity.emailVerified) {
+        throw new NotAuthenticated('Verify your email address to accept your invitation', 'ACCESS.EMAIL_NOT_VERIFIED');
+      }
+      holder.linkIdentity(identity.subject, now);
+      return holder;
     }
     const user = new User(
       this.ids.next() as UserId,
-      normaliseEmail(identity.email ?? `${identity.subject}@unknown.invalid`),
+      email ?? `${identity.subject}@unknown.invalid`,
       identity.givenName ?? '',
       identity.familyName ?? '',
       identity.subject,
