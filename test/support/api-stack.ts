@@ -41,15 +41,22 @@ export function apiSettings(identity: IdentityStandIn, overrides: Record<string,
 }
 
 /** The real API (Fastify, MySQL, Redis) with the sandbox identity provider, in this test process. */
-export async function startApiStack(overrides: Record<string, string> = {}): Promise<ApiStack> {
+export async function startApiStack(
+  overrides: Record<string, string> = {},
+  options: { webOrigin?: string; listen?: boolean } = {},
+): Promise<ApiStack> {
+  const webOrigin = options.webOrigin ?? TEST_WEB_ORIGIN;
   const identity = await startIdentityStandIn({
     applicationId: TEST_APPLICATION_ID,
     tenantId: TEST_TENANT_ID,
     apiKey: TEST_API_KEY,
-    webOrigin: TEST_WEB_ORIGIN,
+    webOrigin,
   });
-  const config = loadConfig(ApiConfig, apiSettings(identity, overrides));
+  const config = loadConfig(ApiConfig, apiSettings(identity, { WEB_ORIGIN: webOrigin, ...overrides }));
   const app = await createApiApp(config);
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+  }
   const orm: MikroORM = app.get(MikroORM);
   return {
     app,
