@@ -30,6 +30,7 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
     expect(response.status).toBe(200);
     expect(response.body.email).toBe(staffEmail);
     expect(response.body.memberships).toHaveLength(1);
+    expect(response.body.memberships[0]).toMatchObject({ role: 'office', permissions: ['schools:read', 'memberships:read'] });
   });
 
   it('refuses a request without a token', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type MeView, type Role } from '@rowan/access';
+import { PERMISSIONS, ROLES, type MeView, type Permission, type Role } from '@rowan/access';
 
 export class NamedRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,6 +12,8 @@ export class MyMembershipDto {
   @ApiProperty({ enum: ['invited', 'active', 'revoked'] }) status!: 'invited' | 'active' | 'revoked';
   @ApiProperty({ type: NamedRefDto }) trust!: NamedRefDto;
   @ApiProperty({ type: NamedRefDto, nullable: true, description: 'null for a trust-wide role' }) school!: NamedRefDto | null;
+  @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'What this role allows there (the API checks again)' })
+  permissions!: Permission[];
 }
 
 export class MeDto {
@@ -35,6 +37,7 @@ export class MeDto {
         status: m.status,
         trust: { id: m.trust.id, name: m.trust.name },
         school: m.school ? { id: m.school.id, name: m.school.name } : null,
+        permissions: [...m.permissions],
       })),
     };
   }

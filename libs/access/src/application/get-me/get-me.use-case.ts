@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFound, type SchoolId, type TrustId } from '@rowan/kernel';
 import type { Actor } from '../../domain/actor';
 import type { Membership } from '../../domain/membership';
+import { ROLE_PERMISSIONS, type Permission } from '../../domain/permission';
 import { MembershipRepository } from '../ports/membership.repository';
 import { SchoolDirectory } from '../ports/school-directory';
 import { UserRepository } from '../ports/user.repository';
@@ -18,6 +19,8 @@ export interface MeView {
     readonly status: Membership['status'];
     readonly trust: { readonly id: string; readonly name: string };
     readonly school: { readonly id: string; readonly name: string } | null;
+    /** What this role allows there, so clients show only what will work (the API checks again). */
+    readonly permissions: readonly Permission[];
   }>;
 }
 
@@ -53,6 +56,7 @@ export class GetMeUseCase {
         status: m.status,
         trust: { id: m.trustId, name: trustName.get(m.trustId) ?? '' },
         school: m.schoolId ? { id: m.schoolId, name: schoolName.get(m.schoolId) ?? '' } : null,
+        permissions: ROLE_PERMISSIONS[m.role],
       })),
     };
   }
