@@ -39,7 +39,13 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableCors({ origin: [config.WEB_ORIGIN], credentials: false, exposedHeaders: ['x-request-id'] });
+  app.enableCors({
+    origin: [config.WEB_ORIGIN],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -25,7 +25,7 @@ export class MembershipsController {
 
   @Get()
   @RequirePermission('memberships:read')
-  @ApiOperation({ operationId: 'listMemberships', summary: 'List the school’s staff', description: 'Newest first, with cursor paging.' })
+  @ApiOperation({ operationId: 'listMemberships', summary: 'List the school’s staff', description: 'Everyone with a staff or integration role (not parents), newest first, with cursor paging.' })
   @ApiOkResponse({ type: MembershipPageDto })
   @ApiProblems(400, 404)
   async listMemberships(

@@ -47,7 +47,7 @@ export class InMemoryMembershipRepository extends MembershipRepository {
     const memberships = this.table.select(
       (m) =>
         m.schoolId === schoolId &&
-        (filter.role === undefined || m.role === filter.role) &&
+        (filter.roles === undefined || filter.roles.includes(m.role)) &&
         (filter.status === undefined || m.status === filter.status) &&
         isAfterCursor(m.id, after),
       byIdDescending,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, UnitOfWork, ValidationFailed, type SchoolId } from '@rowan/kernel';
 import type { Actor } from '../../domain/actor';
-import { isInvitableStaffRole, type Role } from '../../domain/role';
+import { isInvitableStaffRole, ROLE_LABELS, type Role } from '../../domain/role';
 import { AuditTrail } from '../ports/audit-trail';
 import { toMembershipView, type MembershipView } from '../membership.view';
 import { SchoolMemberships } from '../school-memberships.service';
@@ -37,7 +37,7 @@ export class ChangeMembershipRoleUseCase {
       schoolId: school.id,
       targetType: 'membership',
       targetId: membership.id,
-      summary: `Changed ${user.displayName()}'s role from ${before} to ${input.role}`,
+      summary: `Changed ${user.displayName()}'s role from ${ROLE_LABELS[before]} to ${ROLE_LABELS[input.role]}`,
       before: { role: before },
       after: { role: input.role },
     });

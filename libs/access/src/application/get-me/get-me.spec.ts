@@ -26,6 +26,7 @@ describe('GetMeUseCase', () => {
         status: 'active',
         trust: { id: trust.id, name: 'Oak Learning Trust' },
         school: { id: school.id, name: 'Oak Primary' },
+        permissions: ['schools:read'],
       },
       {
         id: trustWide.id,
@@ -33,6 +34,7 @@ describe('GetMeUseCase', () => {
         status: 'invited',
         trust: { id: trust.id, name: 'Oak Learning Trust' },
         school: null,
+        permissions: expect.arrayContaining(['schools:create', 'memberships:manage', 'trust_memberships:manage', 'audit:read']),
       },
     ]);
   });

@@ -3,7 +3,7 @@ import { Clock, IdGenerator, NotFound, UnitOfWork, ValidationFailed, type School
 import type { Actor, Scope } from '../../domain/actor';
 import { authorize } from '../../domain/authorize';
 import { Membership } from '../../domain/membership';
-import { isInvitableStaffRole, type Role } from '../../domain/role';
+import { isInvitableStaffRole, ROLE_LABELS, type Role } from '../../domain/role';
 import { normaliseEmail, User } from '../../domain/user';
 import { AccessJobs } from '../ports/access-jobs';
 import { AuditTrail } from '../ports/audit-trail';
@@ -64,7 +64,7 @@ export class InviteMemberUseCase {
       schoolId: scope.schoolId ?? null,
       targetType: 'membership',
       targetId: membership.id,
-      summary: `Invited ${user.displayName()} <${email}> as ${input.role}`,
+      summary: `Invited ${user.displayName()} <${email}> as ${ROLE_LABELS[input.role]}`,
       after: { email, role: input.role, status: membership.status },
     });
     await this.uow.commit();

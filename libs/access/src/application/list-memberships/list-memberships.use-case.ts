@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFound, type Page, type PageRequest, type SchoolId } from '@rowan/kernel';
 import type { Actor } from '../../domain/actor';
 import { authorize } from '../../domain/authorize';
+import { SCHOOL_STAFF_ROLES, type Role } from '../../domain/role';
 import { MembershipRepository, type MembershipFilter } from '../ports/membership.repository';
 import { SchoolDirectory } from '../ports/school-directory';
 import { toMembershipView, type MembershipView } from '../membership.view';
@@ -9,7 +10,7 @@ import { toMembershipView, type MembershipView } from '../membership.view';
 export interface ListMembershipsInput {
   readonly actor: Actor;
   readonly schoolId: SchoolId;
-  readonly filter: MembershipFilter;
+  readonly filter: { readonly role?: Role; readonly status?: MembershipFilter['status'] };
   readonly page: PageRequest;
 }
 
@@ -26,7 +27,8 @@ export class ListMembershipsUseCase {
       throw new NotFound('School');
     }
     authorize(input.actor, 'memberships:read', { trustId: school.trustId, schoolId: school.id });
-    const page = await this.memberships.listInSchool(school.id, input.filter, input.page);
+    const roles = input.filter.role ? [input.filter.role] : SCHOOL_STAFF_ROLES;
+    const page = await this.memberships.listInSchool(school.id, { roles, status: input.filter.status }, input.page);
     return { items: page.items.map((row) => toMembershipView(row.membership, row.user)), nextCursor: page.nextCursor };
   }
 }

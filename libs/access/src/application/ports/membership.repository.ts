@@ -4,7 +4,8 @@ import type { Role } from '../../domain/role';
 import type { User } from '../../domain/user';
 
 export interface MembershipFilter {
-  readonly role?: Role;
+  /** Only these roles; all roles when absent. */
+  readonly roles?: readonly Role[];
   readonly status?: MembershipStatus;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import type { Actor } from '../../domain/actor';
+import { ROLE_LABELS } from '../../domain/role';
 import { AuditTrail } from '../ports/audit-trail';
 import { SchoolMemberships } from '../school-memberships.service';
 
@@ -29,7 +30,7 @@ export class RevokeMembershipUseCase {
       schoolId: school.id,
       targetType: 'membership',
       targetId: membership.id,
-      summary: `Removed ${user.displayName()} (${membership.role})`,
+      summary: `Removed ${user.displayName()} (${ROLE_LABELS[membership.role]})`,
       before: { status: before, role: membership.role },
       after: { status: 'revoked' },
     });

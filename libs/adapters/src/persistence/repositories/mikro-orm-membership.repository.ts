@@ -30,7 +30,7 @@ export class MikroOrmMembershipRepository extends MembershipRepository {
       Membership,
       {
         schoolId,
-        ...(filter.role ? { role: filter.role } : {}),
+        ...(filter.roles ? { role: { $in: [...filter.roles] } } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(after ? { id: { $lt: after } } : {}),
       },

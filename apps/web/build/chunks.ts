@@ -1,0 +1,54 @@
+/**
+ * Names the output chunk of each module by the areas that use it, so the split follows the product:
+ * - `vendor`: third-party code (Vue, the router, Pinia, oidc-client-ts, openapi-fetch), cached across releases;
+ * - `staff`, `parent`, `auth`: code only that area reaches;
+ * - `shared`: app code (UI kit, helpers) reached by more than one area;
+ * - null: code the entry needs at boot (router, session, API client) stays in the entry chunk.
+ *
+ * A module belongs to the areas of the modules that statically import it; a module nothing imports
+ * statically (a lazily loaded page) belongs to the area its folder names.
+ */
+type Area = 'entry' | 'staff' | 'parent' | 'auth';
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importers: readonly string[] } | null;
+}
+
+const AREA_BY_PATH: readonly [RegExp, Area][] = [
+  [/[\\/]src[\\/]main\.ts$/, 'entry'],
+  [/[\\/]src[\\/]features[\\/]parent[\\/]/, 'parent'],
+  [/[\\/]src[\\/]features[\\/](auth|errors)[\\/]/, 'auth'],
+  [/[\\/]src[\\/]features[\\/]/, 'staff'],
+];
+
+export function chunkName(id: string, graph: ModuleGraph): string | null {
+  if (/[\\/]node_modules[\\/]/.test(id)) {
+    return 'vendor';
+  }
+  const areas = areasOf(id, graph, new Set());
+  if (areas.has('entry') || areas.size === 0) {
+    return null;
+  }
+  return areas.size > 1 ? 'shared' : ([...areas][0] ?? null);
+}
+
+function areasOf(id: string, graph: ModuleGraph, seen: Set<string>): Set<Area> {
+  seen.add(id);
+  const file = id.split('?')[0] ?? id;
+  if (/[\\/]src[\\/]main\.ts$/.test(file)) {
+    return new Set(['entry']);
+  }
+  const areas = new Set<Area>();
+  for (const importer of graph.getModuleInfo(id)?.importers ?? []) {
+    if (!seen.has(importer)) {
+      areasOf(importer, graph, seen).forEach((a) => areas.add(a));
+    }
+  }
+  if (areas.size === 0) {
+    const own = AREA_BY_PATH.find(([pattern]) => pattern.test(file))?.[1];
+    if (own) {
+      areas.add(own);
+    }
+  }
+  return areas;
+}

@@ -1,0 +1,30 @@
+import type { SelectOption } from '../../ui/types';
+
+/** Actions the audit log can be filtered by, with the words staff see. Unknown actions show as sent. */
+export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
+  { value: 'membership.invited', label: 'Staff invited' },
+  { value: 'membership.role_changed', label: 'Role changed' },
+  { value: 'membership.revoked', label: 'Access revoked' },
+  { value: 'school.created', label: 'School added' },
+  { value: 'trust.created', label: 'Trust created' },
+];
+
+/** "membership.role_changed" -> "Role changed"; an action not listed here reads "Membership activated". */
+export function actionLabel(action: string): string {
+  return AUDIT_ACTIONS.find((a) => a.value === action)?.label ?? sentence(action.replace(/[._-]+/g, ' '));
+}
+
+const TARGET_LABELS: Record<string, string> = {
+  membership: 'Membership',
+  school: 'School',
+  trust: 'Trust',
+  user: 'User',
+};
+
+export function targetLabel(targetType: string): string {
+  return TARGET_LABELS[targetType] ?? sentence(targetType.replace(/[._-]+/g, ' '));
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

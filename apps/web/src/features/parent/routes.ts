@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The parent area: its own small route tree (mobile first; later: children, bookings, messages). */
+export const parentRoutes: RouteRecordRaw[] = [
+  {
+    path: '',
+    name: 'parent-home',
+    component: () => import('./pages/parent-home-page.vue'),
+    meta: { title: 'Home' },
+  },
+];

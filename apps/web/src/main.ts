@@ -1,0 +1,53 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { createApiClient } from './api/client';
+import App from './app.vue';
+import { createUserManager, getAccessToken } from './auth/user-manager';
+import { loadConfig, type AppConfig } from './config';
+import { router } from './router';
+import { useSessionStore } from './stores/session';
+import './ui/styles/base.css';
+
+async function boot(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = await loadConfig();
+  } catch (error) {
+    showBootError();
+    console.error(error);
+    return;
+  }
+
+  createUserManager(config);
+  const pinia = createPinia();
+  const session = useSessionStore(pinia);
+  createApiClient({
+    baseUrl: config.apiUrl,
+    getAccessToken,
+    onUnauthorised: () => {
+      void session.expire().then(() => {
+        if (!router.currentRoute.value.meta.public) {
+          return router.replace({ name: 'sign-in', query: { reason: 'expired' } });
+        }
+        return undefined;
+      });
+    },
+  });
+  await session.restore();
+
+  const app = createApp(App);
+  app.use(pinia);
+  app.use(router);
+  await router.isReady();
+  app.mount('#app');
+}
+
+function showBootError(): void {
+  const root = document.getElementById('app');
+  if (root) {
+    root.innerHTML =
+      '<p class="boot-message" role="alert">Rowan could not start. Reload the page; if it still does not load, contact your school office.</p>';
+  }
+}
+
+void boot();

@@ -1,0 +1,12 @@
+export interface SelectOption<T extends string> {
+  readonly value: T;
+  readonly label: string;
+}
+
+/** One line of an error summary; `id` is the field it links to. */
+export interface SummaryError {
+  readonly id?: string;
+  readonly message: string;
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'error' | 'neutral';

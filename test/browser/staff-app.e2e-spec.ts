@@ -1,0 +1,162 @@
+import FusionAuthClient from '@fusionauth/typescript-client';
+import { Membership, User, type Role } from '@rowan/access';
+import type { School, Trust } from '@rowan/directory';
+import type { UserId } from '@rowan/kernel';
+import { DEMO_MFA_CODE, DEMO_PASSWORD } from '@rowan/sandbox';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { v7 } from 'uuid';
+import { serveWeb, type WebServer } from '../../scripts/serve-web';
+import { startApiStack, type ApiStack } from '../support/api-stack';
+import { freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
+import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID } from '../support/test-env';
+
+jest.setTimeout(120_000);
+
+/**
+ * The staff web app in Debian's Chromium against the real API and the sandbox identity provider:
+ * sign in with password and MFA code, invite a member of staff, see the audit entry; axe on every page.
+ */
+describe('staff web app (Chromium)', () => {
+  let stack: ApiStack;
+  let web: WebServer;
+  let browser: Browser;
+  let trust: Trust;
+  let school: School;
+  const findings: AxeFinding[] = [];
+
+  /** A person the identity provider knows (so they can sign in through its pages) with a Rowan role. */
+  async function person(given: string, family: string, role: Role | null, where: { school?: School; trust?: Trust } = {}) {
+    const email = `${given}.${family}.${Date.now()}@example.test`.toLowerCase();
+    const fusionAuth = new FusionAuthClient(TEST_API_KEY, stack.identity.issuer, TEST_TENANT_ID);
+    const created = await fusionAuth.register(undefined as unknown as string, {
+      user: { email, firstName: given, lastName: family, password: DEMO_PASSWORD },
+      registration: { applicationId: TEST_APPLICATION_ID },
+    });
+    const subject = created.response.user!.id!;
+    const em = stack.orm.em.fork();
+    const user = new User(v7() as UserId, email, given, family, subject, new Date(), new Date());
+    em.persist(user);
+    if (role) {
+      const trustId = where.school?.trustId ?? where.trust!.id;
+      em.persist(new Membership(v7(), user.id, trustId, where.school?.id ?? null, role, 'active', new Date(), new Date()));
+    }
+    await em.flush();
+    return { email, given, family };
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'Sign in to Rowan' }).waitFor();
+    await check(page, 'sign-in landing');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Verification code').fill(DEMO_MFA_CODE);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/auth/') && url.origin === web.url);
+  }
+
+  async function check(page: Page, label: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    findings.push(...(await seriousAxeViolations(page, label)));
+  }
+
+  beforeAll(async () => {
+    const webPort = await freePort();
+    const webOrigin = `http://127.0.0.1:${webPort}`;
+    stack = await startApiStack({}, { webOrigin, listen: true });
+    const apiUrl = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
+    web = await serveWeb({
+      host: '127.0.0.1',
+      port: webPort,
+      distDir: path.resolve(__dirname, '../../apps/web/dist'),
+      config: { apiUrl, oidcIssuer: stack.identity.issuer, oidcClientId: TEST_APPLICATION_ID },
+    });
+    trust = await stack.make.trust('Browser Test Trust');
+    school = await stack.make.school(trust, 'Hazel Lane Primary School');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await stack?.close();
+  });
+
+  it('signs a school administrator in, invites a teacher, and shows the audit entry', async () => {
+    const admin = await person('Grace', 'Hopper', 'school_admin', { school });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, admin.email);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await check(page, 'staff home');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+    await page.getByRole('table').getByText(admin.email).waitFor();
+    await check(page, 'staff');
+
+    await page.getByRole('button', { name: 'Invite staff' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await check(page, 'invite dialog');
+    const invitee = `niamh.oconnor.${Date.now()}@example.test`;
+    await dialog.getByLabel('Given name').fill('Niamh');
+    await dialog.getByLabel('Family name').fill("O'Connor");
+    await dialog.getByLabel('Email address').fill(invitee);
+    await dialog.getByLabel('Role').selectOption('teacher');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('table').getByText(invitee).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    const entry = page.getByRole('row').filter({ hasText: `Invited Niamh O'Connor <${invitee}> as teacher` });
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain('Grace Hopper');
+    await check(page, 'audit log');
+    await page.screenshot({ path: path.resolve(__dirname, '../../test-results/audit-log.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows validation errors from the API next to their fields', async () => {
+    const admin = await person('Ada', 'Lovelace', 'school_admin', { school });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('button', { name: 'Invite staff' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Given name').fill('No');
+    await dialog.getByLabel('Family name').fill('Email');
+    await dialog.getByLabel('Email address').fill('not-an-email');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(dialog.getByText(/email/i).first().isVisible()).resolves.toBe(true);
+    await check(page, 'invite dialog with errors');
+    await page.context().close();
+  });
+
+  it('lets a trust administrator see the trust’s schools', async () => {
+    const trustAdmin = await person('Amara', 'Okafor', 'trust_admin', { trust });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, trustAdmin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Schools' }).click();
+    await page.getByRole('cell', { name: 'Hazel Lane Primary School' }).first().waitFor();
+    await check(page, 'schools');
+    await page.context().close();
+  });
+
+  it('sends a parent to the mobile parent area', async () => {
+    const parent = await person('Pat', 'Parent', 'parent', { school });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, parent.email);
+    await page.waitForURL((url) => url.pathname.startsWith('/parent'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await check(page, 'parent home');
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations on any page it visited', () => {
+    expect(findings).toEqual([]);
+  });
+});
