@@ -54,11 +54,13 @@ export class Membership {
     this.updatedAt = at;
   }
 
-  /** The first successful sign-in turns an invitation into an active membership. */
-  activate(at: Date): void {
-    if (this.status === 'invited') {
-      this.status = 'active';
-      this.updatedAt = at;
+  /** The first successful sign-in turns an invitation into an active membership. Says whether it did. */
+  activate(at: Date): boolean {
+    if (this.status !== 'invited') {
+      return false;
     }
+    this.status = 'active';
+    this.updatedAt = at;
+    return true;
   }
 }

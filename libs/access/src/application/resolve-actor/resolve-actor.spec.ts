@@ -4,7 +4,7 @@ import { ResolveActorUseCase, type VerifiedIdentity } from './resolve-actor.use-
 
 function setup() {
   const tb = new AccessTestbed();
-  const useCase = new ResolveActorUseCase(tb.users, tb.memberships, tb.uow, tb.clock, tb.ids);
+  const useCase = new ResolveActorUseCase(tb.users, tb.memberships, tb.audit, tb.uow, tb.clock, tb.ids);
   return { tb, useCase };
 }
 
@@ -45,6 +45,19 @@ describe('ResolveActorUseCase', () => {
       updatedAt: tb.clock.now(),
     });
     expect(tb.users.committed()).toHaveLength(1);
+    expect(tb.audit.records()).toEqual([
+      expect.objectContaining({
+        action: 'membership.activated',
+        actorId: invited.id,
+        targetId: membership.id,
+        schoolId: school.id,
+      }),
+    ]);
+
+    await useCase.execute(
+      identity({ subject: 'idp-77', email: 'new.teacher@oak.sch.uk', emailVerified: true }),
+    );
+    expect(tb.audit.records()).toHaveLength(1);
   });
 
   it('does not link an invited person through an email the provider has not verified', async () => {

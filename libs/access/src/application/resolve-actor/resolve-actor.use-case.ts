@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock, IdGenerator, UnitOfWork, type UserId } from '@rowan/kernel';
 import { Actor } from '../../domain/actor';
 import { NotAuthenticated } from '../../domain/access.errors';
+import { ROLE_LABELS } from '../../domain/role';
 import { normaliseEmail, User } from '../../domain/user';
+import { AuditTrail } from '../ports/audit-trail';
 import { MembershipRepository } from '../ports/membership.repository';
 import { UserRepository } from '../ports/user.repository';
 
@@ -27,6 +29,7 @@ export class ResolveActorUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly memberships: MembershipRepository,
+    private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -44,9 +47,23 @@ export class ResolveActorUseCase {
       identity.mfa,
     );
     if ((actor.isStaff || actor.operator) && !identity.mfa) {
-      throw new NotAuthenticated('Staff must sign in with multi-factor authentication', 'ACCESS.MFA_REQUIRED');
+      throw new NotAuthenticated(
+        'Staff must sign in with multi-factor authentication',
+        'ACCESS.MFA_REQUIRED',
+      );
     }
-    memberships.forEach((m) => m.activate(now));
+    for (const membership of memberships.filter((m) => m.activate(now))) {
+      this.audit.record(user.id, {
+        action: 'membership.activated',
+        trustId: membership.trustId,
+        schoolId: membership.schoolId,
+        targetType: 'membership',
+        targetId: membership.id,
+        summary: `${user.displayName() || user.email} accepted the invitation as ${ROLE_LABELS[membership.role]}`,
+        before: { status: 'invited' },
+        after: { status: 'active' },
+      });
+    }
     await this.uow.commit();
     return actor;
   }
@@ -60,10 +77,16 @@ export class ResolveActorUseCase {
     const holder = email ? await this.users.findByEmail(email) : null;
     if (holder) {
       if (holder.identitySubject !== null) {
-        throw new NotAuthenticated('This email address belongs to another sign-in', 'ACCESS.IDENTITY_MISMATCH');
+        throw new NotAuthenticated(
+          'This email address belongs to another sign-in',
+          'ACCESS.IDENTITY_MISMATCH',
+        );
       }
       if (!identity.emailVerified) {
-        throw new NotAuthenticated('Verify your email address to accept your invitation', 'ACCESS.EMAIL_NOT_VERIFIED');
+        throw new NotAuthenticated(
+          'Verify your email address to accept your invitation',
+          'ACCESS.EMAIL_NOT_VERIFIED',
+        );
       }
       holder.linkIdentity(identity.subject, now);
       return holder;
