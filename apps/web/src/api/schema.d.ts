@@ -161,7 +161,7 @@ export interface paths {
         };
         /**
          * List the school’s staff
-         * @description Newest first, with cursor paging.
+         * @description Everyone with a staff or integration role (not parents), newest first, with cursor paging.
          */
         get: operations["listMemberships"];
         put?: never;
