@@ -1,5 +1,4 @@
 import FusionAuthClient from '@fusionauth/typescript-client';
-import { Injectable } from '@nestjs/common';
 import { IdentityProvider, type IdentityRequest } from '@rowan/access';
 import { DomainError } from '@rowan/kernel';
 
@@ -17,9 +16,8 @@ export interface FusionAuthSettings {
 
 /**
  * Creates people's accounts in FusionAuth with the official client. FusionAuth emails them a link to set a
- * password; MFA is enforced by the application's policy there.
+ * password; MFA is enforced by the application's policy there. Built by AccessModule from configuration.
  */
-@Injectable()
 export class FusionAuthIdentityProvider extends IdentityProvider {
   private readonly client: FusionAuthClient;
 

@@ -27,8 +27,7 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
   };
 }
 
-/** Compiled migrations sit in dist/migrations; under Jest the TypeScript sources are loaded directly. */
+/** The compiled migrations beside this file's compiled copy: dist/migrations (tests migrate from dist too). */
 function migrationsDir(): string {
-  const compiled = path.resolve(__dirname, '../../../../migrations');
-  return compiled;
+  return path.resolve(__dirname, '../../../../migrations');
 }
