@@ -10,7 +10,7 @@ source scripts/lib/setup.sh
 
 start_mariadb
 start_redis
-if [[ $(node_modules/.bin/node --version 2>/dev/null) == v24.* && node_modules/.package-lock.json -nt package-lock.json ]]; then
+if [[ $(node_modules/.bin/node --version 2>/dev/null) == v24.* && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo 'Dependencies are installed'
 else
   install_dependencies

@@ -4,6 +4,17 @@ import type { Page } from '../api/types';
 
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
+/** What `UiCursorList` shows: pass it the whole result of `useCursorList` (or a composable built on it). */
+export interface CursorListState<T> {
+  readonly data: Readonly<Ref<readonly T[]>>;
+  readonly loading: Readonly<Ref<boolean>>;
+  readonly loadingMore: Readonly<Ref<boolean>>;
+  readonly error: Readonly<Ref<ApiError | null>>;
+  readonly hasMore: Readonly<Ref<boolean>>;
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
 /**
  * A cursor-paginated list: first page, "Load more", and local edits after a save.
  * Returns `{ data, loading, error, ...actions }` like every composable here.

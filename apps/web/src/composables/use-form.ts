@@ -1,4 +1,4 @@
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, type Ref } from 'vue';
 import type { SummaryError } from '../ui/types';
 import { useSubmit } from './use-submit';
 
@@ -63,6 +63,32 @@ export function useForm<F extends { [K in keyof F]: string }, R>(options: FormOp
   }
 
   return { values, saving, error, summary, attempt, fieldId, errorFor, submit, reset };
+}
+
+/**
+ * The handlers of a dialog around a form (`UiFormDialog`): `save` submits and, when that worked, clears the
+ * form and hands on the result; `close` clears the form and closes, but not while a save is under way.
+ */
+export function useFormDialog<R>(
+  form: { readonly saving: Ref<boolean>; submit(): Promise<R | undefined>; reset(): void },
+  on: { readonly saved: (result: R) => void; readonly close: () => void },
+) {
+  async function save(): Promise<void> {
+    const result = await form.submit();
+    if (result !== undefined) {
+      form.reset();
+      on.saved(result);
+    }
+  }
+
+  function close(): void {
+    if (!form.saving.value) {
+      form.reset();
+      on.close();
+    }
+  }
+
+  return { save, close };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -7,6 +7,9 @@ export type Permission = components['schemas']['MyMembershipDto']['permissions']
  * Whether the person's role where they are working allows this. The API decides; this only keeps the UI from
  * offering what would be refused. Permissions come from /api/v1/me, so the web app keeps no copy of the table.
  */
-export function can(holder: { readonly permissions: readonly Permission[] } | null | undefined, permission: Permission): boolean {
+export function can(
+  holder: { readonly permissions: readonly Permission[] } | null | undefined,
+  permission: Permission,
+): boolean {
   return holder?.permissions.includes(permission) ?? false;
 }

@@ -43,8 +43,7 @@ export function useNavItems() {
         }
         if (nav.scope === 'school') {
           const school = schools.current;
-          const schoolId =
-            school && (!nav.permission || can(school, nav.permission)) ? school.id : undefined;
+          const schoolId = school && (!nav.permission || can(school, nav.permission)) ? school.id : undefined;
           return schoolId
             ? [{ key: name, label: nav.label, to: { name, params: { schoolId } }, exact: false }]
             : [];
