@@ -95,10 +95,12 @@ module.exports = {
       comment:
         'libs/<ctx>/src/application/ may import only its own domain/ and application/, the kernel, ' +
         "@nestjs/common (for @Injectable) and other contexts' public src/index.ts: no adapters, apps, " +
-        'ORM, SDK or other npm package.',
+        'ORM, SDK or other npm package. Node core modules (node:crypto for fingerprints) are allowed here, ' +
+        'not in domain/.',
       severity: 'error',
       from: { path: APPLICATION, pathNot: SPEC },
       to: {
+        dependencyTypesNot: ['core'],
         pathNot: [
           '(?:^|/)libs/$1/src/(?:domain|application)/',
           '(?:^|/)libs/kernel/src/',

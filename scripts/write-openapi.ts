@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     OIDC_AUDIENCE: '00000000-0000-0000-0000-000000000000',
     OIDC_ISSUER: 'http://127.0.0.1:1',
     WEB_ORIGIN: 'http://127.0.0.1:1',
+    MIS_TOKEN_KEY: Buffer.alloc(32).toString('base64'),
   });
   const app = await NestFactory.create(
     AppModule.forRoot({ config, redis: undefined as unknown as RedisClient, metrics: new Registry() }),

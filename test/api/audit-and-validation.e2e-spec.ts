@@ -25,8 +25,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
   afterAll(() => stack.close());
 
   const authed = (token: string) => ({
-    post: (url: string, body: object) => stack.http().post(url).set('authorization', `Bearer ${token}`).send(body),
-    patch: (url: string, body: object) => stack.http().patch(url).set('authorization', `Bearer ${token}`).send(body),
+    post: (url: string, body: object) =>
+      stack.http().post(url).set('authorization', `Bearer ${token}`).send(body),
+    patch: (url: string, body: object) =>
+      stack.http().patch(url).set('authorization', `Bearer ${token}`).send(body),
     delete: (url: string) => stack.http().delete(url).set('authorization', `Bearer ${token}`),
   });
 
@@ -34,47 +36,99 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
   const SUCCESSFUL: Record<string, () => Promise<{ status: number }>> = {
     createTrust: () => authed(tokens.operator).post('/api/v1/trusts', { name: 'Audited Trust' }),
     inviteTrustAdmin: () =>
-      authed(tokens.operator).post(`/api/v1/trusts/${ids.trustId}/admins`, { email: `ta-${Date.now()}@example.test`, givenName: 'Tia', familyName: 'Admin' }),
+      authed(tokens.operator).post(`/api/v1/trusts/${ids.trustId}/admins`, {
+        email: `ta-${Date.now()}@example.test`,
+        givenName: 'Tia',
+        familyName: 'Admin',
+      }),
     createSchool: () =>
-      authed(tokens.trustAdmin).post(`/api/v1/trusts/${ids.trustId}/schools`, { name: 'Audited Primary', urn: String(100000 + Math.floor(Math.random() * 899999)) }),
+      authed(tokens.trustAdmin).post(`/api/v1/trusts/${ids.trustId}/schools`, {
+        name: 'Audited Primary',
+        urn: String(100000 + Math.floor(Math.random() * 899999)),
+      }),
     inviteStaff: () =>
-      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, { email: `t-${Date.now()}@example.test`, givenName: 'Tom', familyName: 'Teacher', role: 'teacher' }),
-    changeMembershipRole: () => authed(tokens.schoolAdmin).patch(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`, { role: 'office' }),
-    revokeMembership: () => authed(tokens.schoolAdmin).delete(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`),
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, {
+        email: `t-${Date.now()}@example.test`,
+        givenName: 'Tom',
+        familyName: 'Teacher',
+        role: 'teacher',
+      }),
+    changeMembershipRole: () =>
+      authed(tokens.schoolAdmin).patch(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`, {
+        role: 'office',
+      }),
+    revokeMembership: () =>
+      authed(tokens.schoolAdmin).delete(`/api/v1/schools/${ids.schoolId}/memberships/${ids.membershipId}`),
+    connectMis: () =>
+      stack
+        .http()
+        .put(`/api/v1/schools/${ids.schoolId}/mis-connection`)
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+        .send({
+          wondeSchoolId: 'A1234567890',
+          token: 'a-wonde-token-123',
+          baseUrl: 'http://127.0.0.1:1/v1.0/',
+        }),
+    requestSync: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/sync-runs`, { mode: 'full' }),
   };
 
   it('covers every mutating route in the OpenAPI document', async () => {
     const doc = await stack.http().get('/api/openapi.json');
-    const mutations = operations(doc.body).filter((op) => op.method !== 'get').map((op) => op.operationId);
+    const mutations = operations(doc.body)
+      .filter((op) => op.method !== 'get')
+      .map((op) => op.operationId);
     expect(mutations.sort()).toEqual(Object.keys(SUCCESSFUL).sort());
   });
 
-  it.each(['createTrust', 'inviteTrustAdmin', 'createSchool', 'inviteStaff', 'changeMembershipRole', 'revokeMembership'])(
-    '%s leaves exactly one audit record',
-    async (operationId) => {
-      const before = await stack.make.auditCount();
-      const response = await SUCCESSFUL[operationId]!();
-      expect(response.status).toBeLessThan(300);
-      expect(await stack.make.auditCount()).toBe(before + 1);
-    },
-  );
+  it.each([
+    'createTrust',
+    'inviteTrustAdmin',
+    'createSchool',
+    'inviteStaff',
+    'changeMembershipRole',
+    'revokeMembership',
+    'connectMis',
+    'requestSync',
+  ])('%s leaves exactly one audit record', async (operationId) => {
+    const before = await stack.make.auditCount();
+    const response = await SUCCESSFUL[operationId]!();
+    expect(response.status).toBeLessThan(300);
+    expect(await stack.make.auditCount()).toBe(before + 1);
+  });
 
   it('records who, what, where and the request id', async () => {
     const email = `audit-${Date.now()}@example.test`;
     const response = await authed(tokens.schoolAdmin)
-      .post(`/api/v1/schools/${ids.schoolId}/memberships`, { email, givenName: 'Ada', familyName: 'Audit', role: 'office' })
+      .post(`/api/v1/schools/${ids.schoolId}/memberships`, {
+        email,
+        givenName: 'Ada',
+        familyName: 'Audit',
+        role: 'office',
+      })
       .set('x-request-id', 'req-audit-check-1');
     expect(response.status).toBe(201);
-    const log = await stack.http().get(`/api/v1/schools/${ids.schoolId}/audit-records?action=membership.invited`).set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    const log = await stack
+      .http()
+      .get(`/api/v1/schools/${ids.schoolId}/audit-records?action=membership.invited`)
+      .set('authorization', `Bearer ${tokens.schoolAdmin}`);
     const record = log.body.items.find((r: { targetId: string }) => r.targetId === response.body.id);
-    expect(record).toMatchObject({ action: 'membership.invited', targetType: 'membership', requestId: 'req-audit-check-1', after: { email, role: 'office' } });
+    expect(record).toMatchObject({
+      action: 'membership.invited',
+      targetType: 'membership',
+      requestId: 'req-audit-check-1',
+      after: { email, role: 'office' },
+    });
     expect(record.actor.email).toMatch(/@example\.test$/);
   });
 
   it('a teacher cannot invite staff (403) and nothing is written', async () => {
     const before = await stack.make.auditCount();
     const response = await authed(tokens.teacher).post(`/api/v1/schools/${ids.schoolId}/memberships`, {
-      email: 'nope@example.test', givenName: 'No', familyName: 'Pe', role: 'teacher',
+      email: 'nope@example.test',
+      givenName: 'No',
+      familyName: 'Pe',
+      role: 'teacher',
     });
     expect(response.status).toBe(403);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -82,10 +136,19 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
   });
 
   describe('validation', () => {
-    const invite = (body: object) => authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, body);
-    const valid = () => ({ email: `v-${Date.now()}@example.test`, givenName: 'Val', familyName: 'Idation', role: 'teacher' });
+    const invite = (body: object) =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/memberships`, body);
+    const valid = () => ({
+      email: `v-${Date.now()}@example.test`,
+      givenName: 'Val',
+      familyName: 'Idation',
+      role: 'teacher',
+    });
 
-    async function expectNothingWritten(email: string, run: () => Promise<{ status: number; body: { errors?: Array<{ field: string }> } }>) {
+    async function expectNothingWritten(
+      email: string,
+      run: () => Promise<{ status: number; body: { errors?: Array<{ field: string }> } }>,
+    ) {
       const auditBefore = await stack.make.auditCount();
       const response = await run();
       const em = stack.orm.em.fork();
@@ -99,7 +162,9 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       const body = { ...valid(), nickname: 'Vally' };
       const response = await expectNothingWritten(body.email, () => invite(body));
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'nickname', message: 'is not a field this endpoint accepts' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'nickname', message: 'is not a field this endpoint accepts' },
+      ]);
     });
 
     it('refuses a wrong type, naming the field', async () => {
@@ -113,11 +178,14 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       const body = { ...valid(), role: 'trust_admin' };
       const response = await expectNothingWritten(body.email, () => invite(body));
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'role', message: 'must be one of school_admin, office, teacher' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'role', message: 'must be one of school_admin, office, teacher' },
+      ]);
     });
 
     it('refuses malformed JSON as problem+json', async () => {
-      const response = await stack.http()
+      const response = await stack
+        .http()
         .post(`/api/v1/schools/${ids.schoolId}/memberships`)
         .set('authorization', `Bearer ${tokens.schoolAdmin}`)
         .set('content-type', 'application/json')
@@ -127,13 +195,19 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     });
 
     it('refuses a path id that is not a UUID, naming the parameter', async () => {
-      const response = await stack.http().get('/api/v1/schools/not-an-id/memberships').set('authorization', `Bearer ${tokens.schoolAdmin}`);
+      const response = await stack
+        .http()
+        .get('/api/v1/schools/not-an-id/memberships')
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`);
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual([{ field: 'schoolId', message: 'must be a UUID' }]);
     });
 
     it('refuses a bad page size, naming the parameter', async () => {
-      const response = await stack.http().get(`/api/v1/schools/${ids.schoolId}/memberships?limit=0`).set('authorization', `Bearer ${tokens.schoolAdmin}`);
+      const response = await stack
+        .http()
+        .get(`/api/v1/schools/${ids.schoolId}/memberships?limit=0`)
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`);
       expect(response.status).toBe(400);
       expect(response.body.errors[0].field).toBe('limit');
     });

@@ -19,7 +19,11 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
 
   const me = (token: string) => stack.http().get('/api/v1/me').set('authorization', `Bearer ${token}`);
 
-  function expectRefused(response: { status: number; headers: Record<string, string>; body: { status: number; code: string } }) {
+  function expectRefused(response: {
+    status: number;
+    headers: Record<string, string>;
+    body: { status: number; code: string };
+  }) {
     expect(response.status).toBe(401);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.status).toBe(401);
@@ -30,7 +34,10 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
     expect(response.status).toBe(200);
     expect(response.body.email).toBe(staffEmail);
     expect(response.body.memberships).toHaveLength(1);
-    expect(response.body.memberships[0]).toMatchObject({ role: 'office', permissions: ['schools:read', 'memberships:read'] });
+    expect(response.body.memberships[0]).toMatchObject({
+      role: 'office',
+      permissions: ['schools:read', 'memberships:read', 'directory:read'],
+    });
   });
 
   it('refuses a request without a token', async () => {
@@ -40,7 +47,11 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
   it('refuses a token signed by another key', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const kid = (await exportJWK(publicKey)).kid ?? 'foreign-key';
-    const token = await new SignJWT({ email: staffEmail, amr: ['pwd', 'mfa'], applicationId: TEST_APPLICATION_ID })
+    const token = await new SignJWT({
+      email: staffEmail,
+      amr: ['pwd', 'mfa'],
+      applicationId: TEST_APPLICATION_ID,
+    })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject(staffSubject)
       .setIssuer(stack.identity.issuer)
@@ -52,23 +63,39 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
   });
 
   it('refuses an expired token', async () => {
-    expectRefused(await me(await stack.token({ userId: staffSubject, email: staffEmail, expiresInSeconds: -60 })));
+    expectRefused(
+      await me(await stack.token({ userId: staffSubject, email: staffEmail, expiresInSeconds: -60 })),
+    );
   });
 
   it('refuses an unsigned token (alg: none)', async () => {
-    expectRefused(await me(await stack.token({ userId: staffSubject, email: staffEmail, algorithm: 'none' })));
+    expectRefused(
+      await me(await stack.token({ userId: staffSubject, email: staffEmail, algorithm: 'none' })),
+    );
   });
 
   it('refuses the RS/HS confusion (HS256 keyed with the public key)', async () => {
-    expectRefused(await me(await stack.token({ userId: staffSubject, email: staffEmail, algorithm: 'HS256' })));
+    expectRefused(
+      await me(await stack.token({ userId: staffSubject, email: staffEmail, algorithm: 'HS256' })),
+    );
   });
 
   it('refuses a token for another audience', async () => {
-    expectRefused(await me(await stack.token({ userId: staffSubject, email: staffEmail, audience: '11111111-2222-4333-8444-555555555555' })));
+    expectRefused(
+      await me(
+        await stack.token({
+          userId: staffSubject,
+          email: staffEmail,
+          audience: '11111111-2222-4333-8444-555555555555',
+        }),
+      ),
+    );
   });
 
   it('refuses a token from another issuer', async () => {
-    expectRefused(await me(await stack.token({ userId: staffSubject, email: staffEmail, issuer: 'http://127.0.0.1:1' })));
+    expectRefused(
+      await me(await stack.token({ userId: staffSubject, email: staffEmail, issuer: 'http://127.0.0.1:1' })),
+    );
   });
 
   it('refuses a staff token without MFA, saying why', async () => {

@@ -51,7 +51,9 @@ describe('platform conventions', () => {
     expect((await stack.http().get('/ops/queues')).status).toBe(401);
     const wrong = Buffer.from('ops:wrong-password-entirely').toString('base64');
     expect((await stack.http().get('/ops/queues').set('authorization', `Basic ${wrong}`)).status).toBe(401);
-    const right = Buffer.from(`${stack.config.OPS_DASHBOARD_USER}:${stack.config.OPS_DASHBOARD_PASSWORD}`).toString('base64');
+    const right = Buffer.from(
+      `${stack.config.OPS_DASHBOARD_USER}:${stack.config.OPS_DASHBOARD_PASSWORD}`,
+    ).toString('base64');
     const page = await stack.http().get('/ops/queues').set('authorization', `Basic ${right}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html');
@@ -61,7 +63,10 @@ describe('platform conventions', () => {
 describe('rate limiting (Redis-backed)', () => {
   let stack: ApiStack;
   beforeAll(async () => {
-    stack = await startApiStack({ RATE_LIMIT_PER_MINUTE: '3', REDIS_PREFIX: `rowan-test-rl-${randomUUID().slice(0, 8)}` });
+    stack = await startApiStack({
+      RATE_LIMIT_PER_MINUTE: '3',
+      REDIS_PREFIX: `rowan-test-rl-${randomUUID().slice(0, 8)}`,
+    });
   });
   afterAll(() => stack.close());
 
@@ -87,8 +92,11 @@ describe('CORS for the web app', () => {
   afterAll(() => stack.close());
 
   it.each(['PATCH', 'DELETE', 'POST'])('lets the web origin send %s with a bearer token', async (method) => {
-    const response = await stack.http()
-      .options('/api/v1/schools/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e01/memberships/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e02')
+    const response = await stack
+      .http()
+      .options(
+        '/api/v1/schools/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e01/memberships/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e02',
+      )
       .set('origin', 'http://127.0.0.1:5173')
       .set('access-control-request-method', method)
       .set('access-control-request-headers', 'authorization,content-type');

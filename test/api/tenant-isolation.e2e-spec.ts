@@ -20,8 +20,16 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const trustB = await stack.make.trust();
     const schoolB = await stack.make.school(trustB);
     const memberB = await stack.make.member('teacher', { school: schoolB });
-    foreign = { schoolId: schoolB.id, trustId: trustB.id, membershipId: memberB.membership.id };
-    foreignNames = [schoolB.name, trustB.name, memberB.user.email];
+    const pupilB = await stack.make.pupil(schoolB, 'Zebedee', 'Foreignpupil');
+    const runB = await stack.make.syncRun(schoolB);
+    foreign = {
+      schoolId: schoolB.id,
+      trustId: trustB.id,
+      membershipId: memberB.membership.id,
+      pupilId: pupilB.id,
+      runId: runB.id,
+    };
+    foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil'];
     for (const [role, where] of [
       ['school_admin', { school: schoolA }],
       ['office', { school: schoolA }],
@@ -48,12 +56,17 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const failures: string[] = [];
     for (const op of routes) {
       for (const actor of actors) {
-        const response = await requestFor(stack.http(), op, foreign).set('authorization', `Bearer ${actor.token}`);
+        const response = await requestFor(stack.http(), op, foreign).set(
+          'authorization',
+          `Bearer ${actor.token}`,
+        );
         const allowedSomewhere = ROLE_PERMISSIONS[actor.role].includes(op.permission as Permission);
         const expected = allowedSomewhere ? 404 : 403;
         const leaked = foreignNames.some((name) => JSON.stringify(response.body).includes(name));
         if (response.status !== expected || leaked) {
-          failures.push(`${actor.role} ${op.method.toUpperCase()} ${op.path}: ${response.status}${leaked ? ' (leaked data)' : ''}`);
+          failures.push(
+            `${actor.role} ${op.method.toUpperCase()} ${op.path}: ${response.status}${leaked ? ' (leaked data)' : ''}`,
+          );
         }
       }
     }
@@ -63,7 +76,10 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
 
   it('lists only the caller’s own trusts', async () => {
     const trustAdmin = actors.find((a) => a.role === 'trust_admin')!;
-    const response = await stack.http().get('/api/v1/trusts').set('authorization', `Bearer ${trustAdmin.token}`);
+    const response = await stack
+      .http()
+      .get('/api/v1/trusts')
+      .set('authorization', `Bearer ${trustAdmin.token}`);
     expect(response.status).toBe(200);
     expect(response.body.items.map((t: { id: string }) => t.id)).not.toContain(foreign.trustId);
     expect(response.body.items).toHaveLength(1);

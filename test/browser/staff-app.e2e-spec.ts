@@ -26,7 +26,12 @@ describe('staff web app (Chromium)', () => {
   const findings: AxeFinding[] = [];
 
   /** A person the identity provider knows (so they can sign in through its pages) with a Rowan role. */
-  async function person(given: string, family: string, role: Role | null, where: { school?: School; trust?: Trust } = {}) {
+  async function person(
+    given: string,
+    family: string,
+    role: Role | null,
+    where: { school?: School; trust?: Trust } = {},
+  ) {
     const email = `${given}.${family}.${Date.now()}@example.test`.toLowerCase();
     const fusionAuth = new FusionAuthClient(TEST_API_KEY, stack.identity.issuer, TEST_TENANT_ID);
     const created = await fusionAuth.register(undefined as unknown as string, {
@@ -39,7 +44,18 @@ describe('staff web app (Chromium)', () => {
     em.persist(user);
     if (role) {
       const trustId = where.school?.trustId ?? where.trust!.id;
-      em.persist(new Membership(v7(), user.id, trustId, where.school?.id ?? null, role, 'active', new Date(), new Date()));
+      em.persist(
+        new Membership(
+          v7(),
+          user.id,
+          trustId,
+          where.school?.id ?? null,
+          role,
+          'active',
+          new Date(),
+          new Date(),
+        ),
+      );
     }
     await em.flush();
     return { email, given, family };
@@ -115,7 +131,10 @@ describe('staff web app (Chromium)', () => {
     await entry.waitFor();
     await expect(entry.textContent()).resolves.toContain('Grace Hopper');
     await check(page, 'audit log');
-    await page.screenshot({ path: path.resolve(__dirname, '../../test-results/audit-log.png'), fullPage: true });
+    await page.screenshot({
+      path: path.resolve(__dirname, '../../test-results/audit-log.png'),
+      fullPage: true,
+    });
     await page.context().close();
   });
 

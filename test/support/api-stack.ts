@@ -5,7 +5,16 @@ import { startIdentityStandIn, type IdentityStandIn, type MintTokenOptions } fro
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { Factories } from './factories';
-import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID, TEST_WEB_ORIGIN, testDatabaseUrl, testRedisPrefix, testRedisUrl } from './test-env';
+import {
+  TEST_MIS_TOKEN_KEY,
+  TEST_API_KEY,
+  TEST_APPLICATION_ID,
+  TEST_TENANT_ID,
+  TEST_WEB_ORIGIN,
+  testDatabaseUrl,
+  testRedisPrefix,
+  testRedisUrl,
+} from './test-env';
 
 export interface ApiStack {
   readonly app: NestFastifyApplication;
@@ -20,7 +29,10 @@ export interface ApiStack {
   close(): Promise<void>;
 }
 
-export function apiSettings(identity: IdentityStandIn, overrides: Record<string, string> = {}): Record<string, string> {
+export function apiSettings(
+  identity: IdentityStandIn,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
@@ -36,6 +48,7 @@ export function apiSettings(identity: IdentityStandIn, overrides: Record<string,
     OPS_DASHBOARD_USER: 'ops',
     OPS_DASHBOARD_PASSWORD: 'operators-only-password',
     RATE_LIMIT_PER_MINUTE: '100000',
+    MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mysql';
 import { AuditRecord, Membership, User, type Role } from '@rowan/access';
-import { School, Trust } from '@rowan/directory';
+import { emptyTally, Pupil, School, SyncRun, Trust } from '@rowan/directory';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
@@ -30,18 +30,81 @@ export class Factories {
     if (!trustId) {
       throw new Error('membership needs a school or a trust');
     }
-    const membership = new Membership(v7(), user.id, trustId, where.school?.id ?? null, role, 'active', new Date(), new Date());
+    const membership = new Membership(
+      v7(),
+      user.id,
+      trustId,
+      where.school?.id ?? null,
+      role,
+      'active',
+      new Date(),
+      new Date(),
+    );
     return this.save(membership);
   }
 
   /** A person with one active role; returns the user and a token-minting hint. */
-  async member(role: Role, where: { school?: School; trust?: Trust }): Promise<{ user: User; membership: Membership }> {
+  async member(
+    role: Role,
+    where: { school?: School; trust?: Trust },
+  ): Promise<{ user: User; membership: Membership }> {
     const user = await this.user();
     const membership = await this.membership(user, role, where);
     return { user, membership };
   }
 
-  async auditCount(where: Partial<Pick<AuditRecord, 'schoolId' | 'trustId' | 'action'>> = {}): Promise<number> {
+  async pupil(
+    school: School,
+    forename = 'Test',
+    surname = `Pupil ${randomUUID().slice(0, 6)}`,
+  ): Promise<Pupil> {
+    const now = new Date();
+    return this.save(
+      new Pupil(
+        v7(),
+        school.id,
+        `mis-${randomUUID()}`,
+        null,
+        forename,
+        surname,
+        forename,
+        surname,
+        '2016-05-04',
+        4,
+        'Year 4',
+        '4B',
+        'on_roll',
+        null,
+        'fp',
+        now,
+        now,
+      ),
+    );
+  }
+
+  async syncRun(school: School): Promise<SyncRun> {
+    return this.save(
+      new SyncRun(
+        v7(),
+        school.id,
+        'wonde',
+        'full',
+        'succeeded',
+        'done',
+        100,
+        emptyTally(),
+        null,
+        null,
+        new Date(),
+        new Date(),
+        new Date(),
+      ),
+    );
+  }
+
+  async auditCount(
+    where: Partial<Pick<AuditRecord, 'schoolId' | 'trustId' | 'action'>> = {},
+  ): Promise<number> {
     return this.orm.em.fork().count(AuditRecord, where as never, { filters: false });
   }
 

@@ -18,7 +18,10 @@ export default function globalSetup(): void {
   if (!existsSync(migrate)) {
     throw new Error('dist/ is missing: run the tests with `npm test`, which builds the server code first');
   }
-  execFileSync(process.execPath, [migrate], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
+  execFileSync(process.execPath, [migrate], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  });
   process.env.ROWAN_TEST_RUN = run;
   process.env.DATABASE_URL = databaseUrl;
   process.env.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -8,7 +8,11 @@ export default async function globalTeardown(): Promise<void> {
   if (!run || process.env.KEEP_TEST_DB) {
     return;
   }
-  const orm = await MikroORM.init({ clientUrl: `${adminDatabaseUrl()}/mysql`, entities: [], discovery: { warnWhenNoEntities: false } });
+  const orm = await MikroORM.init({
+    clientUrl: `${adminDatabaseUrl()}/mysql`,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+  });
   await orm.em.getConnection().execute(`drop database if exists \`rowan_test_${run}\``);
   await orm.close(true);
 

@@ -10,7 +10,10 @@ export interface Operation {
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId: string; 'x-rowan-permission'?: string; requestBody?: unknown }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId: string; 'x-rowan-permission'?: string; requestBody?: unknown }>
+  >;
 }
 
 /** Every operation in the document. */
@@ -30,13 +33,32 @@ export function operations(doc: OpenApiDoc): Operation[] {
 /** A valid body for each operation that takes one, so validation passes and authorisation is what answers. */
 export const SAMPLE_BODIES: Record<string, () => object> = {
   createTrust: () => ({ name: 'Walk Trust' }),
-  inviteTrustAdmin: () => ({ email: `walk-${Date.now()}@example.test`, givenName: 'Walk', familyName: 'Admin' }),
+  inviteTrustAdmin: () => ({
+    email: `walk-${Date.now()}@example.test`,
+    givenName: 'Walk',
+    familyName: 'Admin',
+  }),
   createSchool: () => ({ name: 'Walk School', urn: String(100000 + Math.floor(Math.random() * 899999)) }),
-  inviteStaff: () => ({ email: `walk-${Date.now()}@example.test`, givenName: 'Walk', familyName: 'Teacher', role: 'teacher' }),
+  inviteStaff: () => ({
+    email: `walk-${Date.now()}@example.test`,
+    givenName: 'Walk',
+    familyName: 'Teacher',
+    role: 'teacher',
+  }),
   changeMembershipRole: () => ({ role: 'office' }),
+  connectMis: () => ({
+    wondeSchoolId: 'A0000000001',
+    token: 'walk-token-123456',
+    baseUrl: 'http://127.0.0.1:1/v1.0/',
+  }),
+  requestSync: () => ({ mode: 'full' }),
 };
 
-export function requestFor(agent: ReturnType<typeof request>, op: Operation, params: Record<string, string>): request.Test {
+export function requestFor(
+  agent: ReturnType<typeof request>,
+  op: Operation,
+  params: Record<string, string>,
+): request.Test {
   const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (!value) {

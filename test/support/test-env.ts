@@ -3,6 +3,7 @@ export const TEST_APPLICATION_ID = '3c219e58-ed0e-4b18-ad48-f4f92793ae32';
 export const TEST_TENANT_ID = '8a6f5c1e-2b4d-4e7f-9a0b-1c2d3e4f5a6b';
 export const TEST_API_KEY = 'sandbox-api-key';
 export const TEST_WEB_ORIGIN = 'http://127.0.0.1:5173';
+export const TEST_MIS_TOKEN_KEY = 'dGVzdC1vbmx5LW1pcy10b2tlbi1rZXktMzItYnl0ZXM=';
 
 export function adminDatabaseUrl(): string {
   return process.env.TEST_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306';

@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Factories } from '../support/factories';
 import { eventually } from '../support/eventually';
-import { TEST_APPLICATION_ID, testDatabaseUrl, testRedisPrefix, testRedisUrl } from '../support/test-env';
+import {
+  TEST_MIS_TOKEN_KEY,
+  TEST_APPLICATION_ID,
+  testDatabaseUrl,
+  testRedisPrefix,
+  testRedisUrl,
+} from '../support/test-env';
 
 /**
  * A slow FusionAuth (each call takes 1.5 s) keeps a job in flight; SIGTERM then must let that job finish
@@ -60,6 +66,7 @@ describe('worker: SIGTERM finishes the job in flight, then exits', () => {
         FUSIONAUTH_URL: `http://127.0.0.1:${port}`,
         FUSIONAUTH_API_KEY: 'sandbox-api-key',
         OIDC_AUDIENCE: TEST_APPLICATION_ID,
+        MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
         LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

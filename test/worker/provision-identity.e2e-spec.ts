@@ -27,7 +27,8 @@ describe('worker: an invitation is provisioned at the identity provider by a rea
     const token = await stack.token({ userId: admin.identitySubject!, email: admin.email });
     const email = `new.teacher.${Date.now()}@example.test`;
 
-    const invited = await stack.http()
+    const invited = await stack
+      .http()
       .post(`/api/v1/schools/${school.id}/memberships`)
       .set('authorization', `Bearer ${token}`)
       .send({ email, givenName: 'Niamh', familyName: "O'Connor", role: 'teacher' });
@@ -47,6 +48,12 @@ describe('worker: an invitation is provisioned at the identity provider by a rea
     const teacherToken = await stack.token({ userId: linked.identitySubject!, email });
     const me = await stack.http().get('/api/v1/me').set('authorization', `Bearer ${teacherToken}`);
     expect(me.status).toBe(200);
-    expect(me.body.memberships).toEqual([expect.objectContaining({ role: 'teacher', status: 'active', school: { id: school.id, name: school.name } })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({
+        role: 'teacher',
+        status: 'active',
+        school: { id: school.id, name: school.name },
+      }),
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AccessModule } from '@rowan/access/access.module';
 import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { ApiConfig } from '@rowan/adapters/config/config';
+import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { LoggerModule } from 'nestjs-pino';
@@ -16,6 +17,8 @@ import { TrustMembershipsController } from './access/trust-memberships.controlle
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { TenantScope } from './auth/tenant-scope';
+import { MisSyncController } from './directory/mis-sync.controller';
+import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
 import { HealthController } from './health/health.controller';
@@ -46,6 +49,7 @@ export class AppModule implements NestModule {
         }),
         PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX }),
+        CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         PassportModule,
         DirectoryModule,
         AccessModule.forRoot({
@@ -66,6 +70,8 @@ export class AppModule implements NestModule {
         SchoolsController,
         MembershipsController,
         AuditRecordsController,
+        MisSyncController,
+        PupilsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

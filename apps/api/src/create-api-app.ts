@@ -34,10 +34,14 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, redis, metrics: metrics.registry }), adapter, {
-    bufferLogs: true,
-    rawBody: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, redis, metrics: metrics.registry }),
+    adapter,
+    {
+      bufferLogs: true,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableCors({
     origin: [config.WEB_ORIGIN],
@@ -81,16 +85,26 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   });
 
   const document = buildOpenApiDocument(app, `http://${config.API_HOST}:${config.API_PORT}`);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
-
-  await mountQueueDashboard(app, [app.get<Queue>(getQueueToken(QUEUES.access))], {
-    user: config.OPS_DASHBOARD_USER,
-    password: config.OPS_DASHBOARD_PASSWORD,
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
   });
 
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    redis.disconnect();
-  });
+  await mountQueueDashboard(
+    app,
+    Object.values(QUEUES).map((name) => app.get<Queue>(getQueueToken(name))),
+    {
+      user: config.OPS_DASHBOARD_USER,
+      password: config.OPS_DASHBOARD_PASSWORD,
+    },
+  );
+
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      redis.disconnect();
+    });
   await app.init();
   await fastify.ready();
   return app;

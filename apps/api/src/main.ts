@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   const config = loadConfig(ApiConfig);
   const app = await createApiApp(config);
   await app.listen(config.API_PORT, config.API_HOST);
-  closeGracefullyOnSignals(() => app.close(), (message) => console.log(`Rowan API: ${message}`));
+  closeGracefullyOnSignals(
+    () => app.close(),
+    (message) => console.log(`Rowan API: ${message}`),
+  );
   console.log(`Rowan API listening on http://${config.API_HOST}:${config.API_PORT} (docs at /api/docs)`);
 }
 

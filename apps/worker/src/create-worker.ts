@@ -9,8 +9,13 @@ import { WorkerModule } from './worker.module';
  * The worker: a Nest application context running BullMQ processors and scheduled jobs. Closing it closes the
  * BullMQ workers, which stop taking jobs and wait for the running ones to finish (main.ts closes it on SIGTERM).
  */
-export async function createWorker(config: WorkerConfig, options: { schedules?: boolean } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
+export async function createWorker(
+  config: WorkerConfig,
+  options: { schedules?: boolean } = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   await app.init();
   return app;

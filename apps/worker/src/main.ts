@@ -5,7 +5,10 @@ import { createWorker } from './create-worker';
 
 createWorker(loadConfig(WorkerConfig)).then(
   (app) => {
-    closeGracefullyOnSignals(() => app.close(), (message) => console.log(`Rowan worker: ${message}`));
+    closeGracefullyOnSignals(
+      () => app.close(),
+      (message) => console.log(`Rowan worker: ${message}`),
+    );
     console.log('Rowan worker running: queues access; schedules on');
   },
   (error: unknown) => {

@@ -2,11 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccessModule } from '@rowan/access/access.module';
+import { DirectoryModule } from '@rowan/directory/directory.module';
 import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { WorkerConfig } from '@rowan/adapters/config/config';
+import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
+import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
 
 @Module({})
@@ -23,6 +26,8 @@ export class WorkerModule {
           defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
         }),
         ...(options.schedules === false ? [] : [ScheduleModule.forRoot()]),
+        CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
+        DirectoryModule,
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -32,7 +37,12 @@ export class WorkerModule {
           },
         }),
       ],
-      providers: [{ provide: WorkerConfig, useValue: config }, AccessProcessor, ...(options.schedules === false ? [] : [AccessSchedule])],
+      providers: [
+        { provide: WorkerConfig, useValue: config },
+        AccessProcessor,
+        SyncProcessor,
+        ...(options.schedules === false ? [] : [AccessSchedule]),
+      ],
     };
   }
 }

@@ -3,7 +3,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DirectorySchoolDirectory } from '@rowan/adapters/bridges/directory-school-directory.adapter';
 import { BullMqAccessJobs } from '@rowan/adapters/bullmq/bullmq-access-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
-import { FusionAuthIdentityProvider, type FusionAuthSettings } from '@rowan/adapters/fusionauth/fusionauth-identity-provider.adapter';
+import {
+  FusionAuthIdentityProvider,
+  type FusionAuthSettings,
+} from '@rowan/adapters/fusionauth/fusionauth-identity-provider.adapter';
 import { MikroOrmMembershipRepository } from '@rowan/adapters/persistence/repositories/mikro-orm-membership.repository';
 import { MikroOrmUserRepository } from '@rowan/adapters/persistence/repositories/mikro-orm-user.repository';
 import { DirectoryModule } from '@rowan/directory/directory.module';

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { MikroOrmAuditLog, MikroOrmAuditTrail } from '@rowan/adapters/persistence/repositories/mikro-orm-audit.repository';
+import {
+  MikroOrmAuditLog,
+  MikroOrmAuditTrail,
+} from '@rowan/adapters/persistence/repositories/mikro-orm-audit.repository';
 import { AuditLog, AuditTrail } from './application/ports/audit-trail';
 
 /** Every context records what it changes; the audit trail is available everywhere. */

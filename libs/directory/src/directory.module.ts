@@ -1,20 +1,67 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { MikroOrmSchoolRepository, MikroOrmTrustRepository } from '@rowan/adapters/persistence/repositories/mikro-orm-directory.repository';
-import { SchoolRepository } from './application/ports/school.repository';
-import { TrustRepository } from './application/ports/trust.repository';
+import { BullMqDirectoryJobs } from '@rowan/adapters/bullmq/bullmq-directory-jobs.adapter';
+import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import { MikroOrmDirectorySyncStore } from '@rowan/adapters/persistence/directory/mikro-orm-directory-sync.store';
+import { MikroOrmPupilDirectory } from '@rowan/adapters/persistence/directory/mikro-orm-pupil-directory';
+import {
+  MikroOrmMisConnectionRepository,
+  MikroOrmSyncRunRepository,
+} from '@rowan/adapters/persistence/directory/mikro-orm-sync-run.repository';
+import {
+  MikroOrmSchoolRepository,
+  MikroOrmTrustRepository,
+} from '@rowan/adapters/persistence/repositories/mikro-orm-directory.repository';
+import { WondeMisSource } from '@rowan/adapters/wonde/wonde-mis-source.adapter';
+import { ConnectMisUseCase } from './application/connect-mis/connect-mis.use-case';
 import { CreateSchoolUseCase } from './application/create-school/create-school.use-case';
 import { CreateTrustUseCase } from './application/create-trust/create-trust.use-case';
 import { GetSchoolUseCase } from './application/get-school/get-school.use-case';
+import { GetPupilUseCase, ListPupilsUseCase } from './application/list-pupils/list-pupils.use-case';
 import { ListSchoolsUseCase } from './application/list-schools/list-schools.use-case';
+import { GetSyncRunUseCase, ListSyncRunsUseCase } from './application/list-sync-runs/list-sync-runs.use-case';
 import { ListTrustsUseCase } from './application/list-trusts/list-trusts.use-case';
+import { DirectorySyncStore } from './application/ports/directory-sync.store';
+import { MisSource } from './application/ports/mis-source';
+import { PupilDirectory } from './application/ports/pupil-directory';
+import { SchoolRepository } from './application/ports/school.repository';
+import {
+  DirectoryJobs,
+  MisConnectionRepository,
+  SyncRunRepository,
+} from './application/ports/sync-run.repository';
+import { TrustRepository } from './application/ports/trust.repository';
+import { RequestMisSyncUseCase } from './application/request-mis-sync/request-mis-sync.use-case';
+import { RunMisSyncUseCase } from './application/run-mis-sync/run-mis-sync.use-case';
 import { SchoolCatalogue } from './application/school-catalogue.service';
 
-const USE_CASES = [CreateTrustUseCase, ListTrustsUseCase, CreateSchoolUseCase, ListSchoolsUseCase, GetSchoolUseCase];
+const USE_CASES = [
+  CreateTrustUseCase,
+  ListTrustsUseCase,
+  CreateSchoolUseCase,
+  ListSchoolsUseCase,
+  GetSchoolUseCase,
+  ConnectMisUseCase,
+  RequestMisSyncUseCase,
+  RunMisSyncUseCase,
+  ListSyncRunsUseCase,
+  GetSyncRunUseCase,
+  ListPupilsUseCase,
+  GetPupilUseCase,
+];
 
+/** The directory context: needs the global PersistenceModule, AuditModule and CryptoModule (SecretBox). */
 @Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.sync })],
   providers: [
     { provide: TrustRepository, useClass: MikroOrmTrustRepository },
     { provide: SchoolRepository, useClass: MikroOrmSchoolRepository },
+    { provide: SyncRunRepository, useClass: MikroOrmSyncRunRepository },
+    { provide: MisConnectionRepository, useClass: MikroOrmMisConnectionRepository },
+    { provide: DirectorySyncStore, useClass: MikroOrmDirectorySyncStore },
+    { provide: PupilDirectory, useClass: MikroOrmPupilDirectory },
+    { provide: MisSource, useFactory: () => new WondeMisSource() },
+    { provide: DirectoryJobs, useClass: BullMqDirectoryJobs },
     SchoolCatalogue,
     ...USE_CASES,
   ],

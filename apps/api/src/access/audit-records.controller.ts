@@ -14,7 +14,11 @@ export class AuditRecordsController {
 
   @Get()
   @RequirePermission('audit:read')
-  @ApiOperation({ operationId: 'listAuditRecords', summary: 'The school’s audit log', description: 'Who changed what, newest first.' })
+  @ApiOperation({
+    operationId: 'listAuditRecords',
+    summary: 'The school’s audit log',
+    description: 'Who changed what, newest first.',
+  })
   @ApiOkResponse({ type: AuditRecordPageDto })
   @ApiProblems(400, 404)
   async listAuditRecords(

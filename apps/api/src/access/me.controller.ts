@@ -12,7 +12,11 @@ export class MeController {
 
   @Get()
   @RequirePermission('me:read')
-  @ApiOperation({ operationId: 'getMe', summary: 'Who am I: profile and memberships', description: 'The signed-in person and every school or trust they belong to.' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'Who am I: profile and memberships',
+    description: 'The signed-in person and every school or trust they belong to.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems()
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {

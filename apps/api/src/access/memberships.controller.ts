@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ChangeMembershipRoleUseCase,
   InviteMemberUseCase,
@@ -11,7 +17,13 @@ import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id.param';
-import { ChangeRoleRequest, InviteStaffRequest, ListMembershipsQuery, MembershipDto, MembershipPageDto } from './dto/membership.dto';
+import {
+  ChangeRoleRequest,
+  InviteStaffRequest,
+  ListMembershipsQuery,
+  MembershipDto,
+  MembershipPageDto,
+} from './dto/membership.dto';
 
 @ApiTags('Staff memberships')
 @Controller('api/v1/schools/:schoolId/memberships')
@@ -25,7 +37,11 @@ export class MembershipsController {
 
   @Get()
   @RequirePermission('memberships:read')
-  @ApiOperation({ operationId: 'listMemberships', summary: 'List the school’s staff', description: 'Everyone with a staff or integration role (not parents), newest first, with cursor paging.' })
+  @ApiOperation({
+    operationId: 'listMemberships',
+    summary: 'List the school’s staff',
+    description: 'Everyone with a staff or integration role (not parents), newest first, with cursor paging.',
+  })
   @ApiOkResponse({ type: MembershipPageDto })
   @ApiProblems(400, 404)
   async listMemberships(
@@ -47,7 +63,8 @@ export class MembershipsController {
   @ApiOperation({
     operationId: 'inviteStaff',
     summary: 'Invite a member of staff',
-    description: 'Creates the person’s account at the identity provider, which emails them a link to set a password.',
+    description:
+      'Creates the person’s account at the identity provider, which emails them a link to set a password.',
   })
   @ApiCreatedResponse({ type: MembershipDto })
   @ApiProblems(400, 404, 409)
@@ -61,7 +78,11 @@ export class MembershipsController {
 
   @Patch(':membershipId')
   @RequirePermission('memberships:manage')
-  @ApiOperation({ operationId: 'changeMembershipRole', summary: 'Change a member of staff’s role', description: 'You cannot change your own.' })
+  @ApiOperation({
+    operationId: 'changeMembershipRole',
+    summary: 'Change a member of staff’s role',
+    description: 'You cannot change your own.',
+  })
   @ApiOkResponse({ type: MembershipDto })
   @ApiProblems(400, 404, 409)
   async changeMembershipRole(
@@ -78,7 +99,11 @@ export class MembershipsController {
   @Delete(':membershipId')
   @HttpCode(204)
   @RequirePermission('memberships:manage')
-  @ApiOperation({ operationId: 'revokeMembership', summary: 'Remove a member of staff', description: 'Their access to this school ends at once.' })
+  @ApiOperation({
+    operationId: 'revokeMembership',
+    summary: 'Remove a member of staff',
+    description: 'Their access to this school ends at once.',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(400, 404, 409)
   async revokeMembership(

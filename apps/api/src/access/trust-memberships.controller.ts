@@ -26,6 +26,8 @@ export class TrustMembershipsController {
     @IdParam('trustId') trustId: string,
     @Body() body: InviteTrustAdminRequest,
   ): Promise<MembershipDto> {
-    return MembershipDto.from(await this.invite.execute({ actor, trustId: trustId as TrustId, ...body, role: 'trust_admin' }));
+    return MembershipDto.from(
+      await this.invite.execute({ actor, trustId: trustId as TrustId, ...body, role: 'trust_admin' }),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { NotAuthenticated, NotPermitted, ResolveActorUseCase, type Permission, type VerifiedIdentity } from '@rowan/access';
+import {
+  NotAuthenticated,
+  NotPermitted,
+  ResolveActorUseCase,
+  type Permission,
+  type VerifiedIdentity,
+} from '@rowan/access';
 import { TenantScope } from './tenant-scope';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators';
 
@@ -45,7 +51,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   /** Any failure to verify a token (bad signature, unknown key, expired, wrong audience) is a 401. */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error || !user) {
-      const reason = info instanceof Error ? info.message : error instanceof Error ? error.message : 'missing token';
+      const reason =
+        info instanceof Error ? info.message : error instanceof Error ? error.message : 'missing token';
       throw new NotAuthenticated(`The access token was not accepted: ${reason}`);
     }
     return user;

@@ -13,7 +13,10 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  * (default deny). Use cases check it again against the object's school.
  */
 export const RequirePermission = (permission: Permission) =>
-  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), ApiExtension('x-rowan-permission', permission));
+  applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, permission),
+    ApiExtension('x-rowan-permission', permission),
+  );
 
 export interface AuthenticatedRequest {
   actor?: Actor;

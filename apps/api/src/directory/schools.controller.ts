@@ -15,7 +15,11 @@ export class SchoolsController {
 
   @Get(':schoolId')
   @RequirePermission('schools:read')
-  @ApiOperation({ operationId: 'getSchool', summary: 'Get a school', description: 'A school you belong to, or one in your trust.' })
+  @ApiOperation({
+    operationId: 'getSchool',
+    summary: 'Get a school',
+    description: 'A school you belong to, or one in your trust.',
+  })
   @ApiOkResponse({ type: SchoolDto })
   @ApiProblems(400, 404)
   async getSchool(@CurrentActor() actor: Actor, @IdParam('schoolId') schoolId: string): Promise<SchoolDto> {

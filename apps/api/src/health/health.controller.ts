@@ -33,8 +33,17 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   async ready(): Promise<HealthDto> {
     const [mysql, redis] = await Promise.all([
-      this.em.getConnection().execute('select 1').then(() => 'ok' as const, () => 'down' as const),
-      this.redis.ping().then(() => 'ok' as const, () => 'down' as const),
+      this.em
+        .getConnection()
+        .execute('select 1')
+        .then(
+          () => 'ok' as const,
+          () => 'down' as const,
+        ),
+      this.redis.ping().then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      ),
     ]);
     if (mysql !== 'ok' || redis !== 'ok') {
       throw new ServiceUnavailableException(`Not ready: mysql ${mysql}, redis ${redis}`);

@@ -6,7 +6,9 @@ class ParseIdPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!isUuid(value)) {
-      throw new ValidationFailed(`${this.name} is not an id`, [{ field: this.name, message: 'must be a UUID' }]);
+      throw new ValidationFailed(`${this.name} is not an id`, [
+        { field: this.name, message: 'must be a UUID' },
+      ]);
     }
     return value.toLowerCase();
   }

@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { DomainError, type ErrorKind, type FieldError } from '@rowan/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -74,7 +81,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = httpStatusOf(error);
     if (status !== undefined && status < 500) {
       const code = `HTTP.${status}`;
-      return { ...base, type: problemType(code), title: TITLES[status] ?? 'Error', status, detail: detailOf(error), code };
+      return {
+        ...base,
+        type: problemType(code),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: detailOf(error),
+        code,
+      };
     }
     return {
       ...base,

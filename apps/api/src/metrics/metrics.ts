@@ -17,7 +17,11 @@ export function createMetrics(): { registry: Registry; instrument: (fastify: Fas
     instrument(fastify) {
       fastify.addHook('onResponse', async (request, reply) => {
         duration.observe(
-          { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+          {
+            method: request.method,
+            route: request.routeOptions.url ?? 'unmatched',
+            status: String(reply.statusCode),
+          },
           reply.elapsedTime / 1000,
         );
       });

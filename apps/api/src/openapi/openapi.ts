@@ -8,11 +8,16 @@ const TAGS: Array<[string, string]> = [
   ['Schools', 'Schools in a trust'],
   ['Staff memberships', 'Who works at a school, and in what role'],
   ['Audit', 'Who changed what'],
+  ['Directory', 'Pupils, contacts and staff from the school’s MIS'],
+  ['MIS sync', 'Connecting a school’s MIS and syncing from it'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 
 /** The OpenAPI 3.1 document, generated from the controllers and DTOs. */
-export function buildOpenApiDocument(app: INestApplication, serverUrl = 'http://127.0.0.1:3000'): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  serverUrl = 'http://127.0.0.1:3000',
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Rowan API')

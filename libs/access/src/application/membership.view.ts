@@ -5,7 +5,12 @@ export interface MembershipView {
   readonly id: string;
   readonly role: Membership['role'];
   readonly status: Membership['status'];
-  readonly user: { readonly id: string; readonly email: string; readonly givenName: string; readonly familyName: string };
+  readonly user: {
+    readonly id: string;
+    readonly email: string;
+    readonly givenName: string;
+    readonly familyName: string;
+  };
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

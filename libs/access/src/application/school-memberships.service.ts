@@ -34,7 +34,10 @@ export class SchoolMemberships {
       throw new NotFound('Membership');
     }
     if (membership.userId === actor.userId) {
-      throw new AccessConflict('You cannot change your own membership; ask another administrator', 'ACCESS.OWN_MEMBERSHIP');
+      throw new AccessConflict(
+        'You cannot change your own membership; ask another administrator',
+        'ACCESS.OWN_MEMBERSHIP',
+      );
     }
     return { school, membership, user };
   }

@@ -49,13 +49,19 @@ export class Actor {
 
   /** Trusts in which the actor holds a trust-wide role granting the permission. */
   trustsWhere(permission: Permission): TrustId[] {
-    return unique(this.memberships.filter((m) => m.schoolId === null && roleGrants(m.role, permission)).map((m) => m.trustId));
+    return unique(
+      this.memberships
+        .filter((m) => m.schoolId === null && roleGrants(m.role, permission))
+        .map((m) => m.trustId),
+    );
   }
 
   /** Schools where the actor holds a school-level role granting the permission. */
   schoolsWhere(permission: Permission): SchoolId[] {
     return unique(
-      this.memberships.flatMap((m) => (m.schoolId !== null && roleGrants(m.role, permission) ? [m.schoolId] : [])),
+      this.memberships.flatMap((m) =>
+        m.schoolId !== null && roleGrants(m.role, permission) ? [m.schoolId] : [],
+      ),
     );
   }
 

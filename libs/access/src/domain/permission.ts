@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'memberships:manage',
   'trust_memberships:manage',
   'audit:read',
+  'directory:read',
+  'directory:manage',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,10 +43,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'memberships:manage',
     'trust_memberships:manage',
     'audit:read',
+    'directory:read',
+    'directory:manage',
   ],
-  school_admin: ['schools:read', 'memberships:read', 'memberships:manage', 'audit:read'],
-  office: ['schools:read', 'memberships:read'],
-  teacher: ['schools:read'],
+  school_admin: [
+    'schools:read',
+    'memberships:read',
+    'memberships:manage',
+    'audit:read',
+    'directory:read',
+    'directory:manage',
+  ],
+  office: ['schools:read', 'memberships:read', 'directory:read'],
+  teacher: ['schools:read', 'directory:read'],
   parent: [],
   integration: ['schools:read'],
 };

@@ -22,7 +22,10 @@ export class DirectorySchoolDirectory extends SchoolDirectory {
     return this.catalogue.schoolsOf(trustIds);
   }
 
-  describe(schoolIds: readonly SchoolId[], trustIds: readonly TrustId[]): Promise<{ schools: SchoolRef[]; trusts: TrustRef[] }> {
+  describe(
+    schoolIds: readonly SchoolId[],
+    trustIds: readonly TrustId[],
+  ): Promise<{ schools: SchoolRef[]; trusts: TrustRef[] }> {
     return this.catalogue.describe(schoolIds, trustIds);
   }
 }

@@ -12,6 +12,10 @@ export class BullMqAccessJobs extends AccessJobs {
   }
 
   async provisionIdentity(userId: UserId): Promise<void> {
-    await this.queue.add('provision-identity', { userId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.provisionIdentity(userId) });
+    await this.queue.add(
+      'provision-identity',
+      { userId },
+      { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.provisionIdentity(userId) },
+    );
   }
 }

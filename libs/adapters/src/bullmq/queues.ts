@@ -1,20 +1,23 @@
 /**
  * Every queue and job Rowan runs, with its payload type, in one place. Payloads carry ids, never entities.
- * Later capabilities add `sync`, `dispatch`, `events` and `compliance` (ARCHITECTURE.md section 5).
+ * Later capabilities add `dispatch`, `events` and `compliance` (ARCHITECTURE.md section 5).
  */
 export const QUEUES = {
   access: 'access',
+  sync: 'sync',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'provision-identity': { readonly userId: string };
+  'run-sync': { readonly runId: string };
 }
 export type JobName = keyof JobPayloads;
 
 /** Job ids derived from the business key, so enqueuing twice runs once. BullMQ forbids ':' in custom ids. */
 export const jobIds = {
   provisionIdentity: (userId: string) => `provision-identity-${userId}`,
+  runSync: (runId: string) => `run-sync-${runId}`,
 };
 
 export const DEFAULT_JOB_OPTIONS = {

@@ -10,6 +10,7 @@ const valid = {
   WEB_ORIGIN: 'http://127.0.0.1:5173',
   OPS_DASHBOARD_USER: 'ops',
   OPS_DASHBOARD_PASSWORD: 'a-long-enough-password',
+  MIS_TOKEN_KEY: 'dGVzdC1vbmx5LW1pcy10b2tlbi1rZXktMzItYnl0ZXM=',
 };
 
 describe('loadConfig', () => {

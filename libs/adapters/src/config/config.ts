@@ -1,10 +1,22 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const url = { require_tld: false, require_protocol: true };
 /** Whole numbers become numbers; anything else stays as given, so the error shows what was set. */
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const PORT = { message: 'a TCP port number (0 to 65535)' };
 
 /** Settings every process needs. Each property is an environment variable; `.env.example` documents them all. */
@@ -15,7 +27,9 @@ export class BaseConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, { message: 'a mysql:// URL with a database name, e.g. mysql://root:@127.0.0.1:3306/rowan' })
+  @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'a mysql:// URL with a database name, e.g. mysql://root:@127.0.0.1:3306/rowan',
+  })
   DATABASE_URL!: string;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -35,8 +49,15 @@ export class BaseConfig {
   @IsString()
   FUSIONAUTH_TENANT_ID?: string;
 
-  @Matches(/^[0-9a-f-]{36}$/, { message: 'the FusionAuth application id (a UUID); also the tokens\u2019 audience' })
+  @Matches(/^[0-9a-f-]{36}$/, {
+    message: 'the FusionAuth application id (a UUID); also the tokens\u2019 audience',
+  })
   OIDC_AUDIENCE!: string;
+
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'a 32-byte key in base64 that seals MIS tokens at rest (openssl rand -base64 32)',
+  })
+  MIS_TOKEN_KEY!: string;
 }
 
 export class ApiConfig extends BaseConfig {
@@ -90,8 +111,11 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   const [first] = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
   if (first) {
     const expected = Object.values(first.constraints ?? {})[0] ?? 'a valid value';
-    const given = first.value === undefined ? 'it is not set' : `got ${JSON.stringify(String(first.value)).slice(0, 60)}`;
-    throw new ConfigurationError(`Configuration error: ${first.property} must be ${expected.replace(/^\S+ must be /, '')} (${given})`);
+    const given =
+      first.value === undefined ? 'it is not set' : `got ${JSON.stringify(String(first.value)).slice(0, 60)}`;
+    throw new ConfigurationError(
+      `Configuration error: ${first.property} must be ${expected.replace(/^\S+ must be /, '')} (${given})`,
+    );
   }
   return config;
 }

@@ -77,6 +77,8 @@ function asUnavailable(error: unknown): DomainError {
   }
   const status = statusOf(error);
   return new IdentityProviderUnavailable(
-    status ? `FusionAuth answered ${status}` : `FusionAuth could not be reached: ${String((error as Error)?.message ?? error)}`,
+    status
+      ? `FusionAuth answered ${status}`
+      : `FusionAuth could not be reached: ${String((error as Error)?.message ?? error)}`,
   );
 }

@@ -10,7 +10,9 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   }
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ValidationFailed('The cursor is not one this API gave out', [{ field: 'cursor', message: 'is invalid' }]);
+    throw new ValidationFailed('The cursor is not one this API gave out', [
+      { field: 'cursor', message: 'is invalid' },
+    ]);
   }
   return id;
 }

@@ -1,4 +1,4 @@
-import type { MikroORM} from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import { RequestContext } from '@mikro-orm/core';
 import { workContext } from '../context/request-context';
 

@@ -20,7 +20,9 @@ export class MikroOrmUnitOfWork extends UnitOfWork {
       await this.em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new ConcurrentChange('Someone else made the same change at the same time; reload and try again');
+        throw new ConcurrentChange(
+          'Someone else made the same change at the same time; reload and try again',
+        );
       }
       throw error;
     }

@@ -33,6 +33,16 @@ function tenantCondition(args: TenantScopeArgs | undefined, entityName: string):
           args.operator ? { schoolId: null } : { schoolId: null, trustId: { $in: trustIds } },
         ],
       };
+    case 'Pupil':
+    case 'Contact':
+    case 'PupilContact':
+    case 'StaffMember':
+    case 'Group':
+    case 'GroupMember':
+    case 'PupilCharacteristic':
+    case 'SyncRun':
+    case 'MisConnection':
+      return { schoolId: { $in: schoolIds } };
     case 'AuditRecord':
       return { $or: [{ schoolId: { $in: schoolIds } }, { schoolId: null, trustId: { $in: trustIds } }] };
     default:
@@ -42,11 +52,29 @@ function tenantCondition(args: TenantScopeArgs | undefined, entityName: string):
 
 export const tenantFilter = {
   name: TENANT_FILTER,
-  entity: ['School', 'Membership', 'AuditRecord'],
+  entity: [
+    'School',
+    'Membership',
+    'AuditRecord',
+    'Pupil',
+    'Contact',
+    'PupilContact',
+    'StaffMember',
+    'Group',
+    'GroupMember',
+    'PupilCharacteristic',
+    'SyncRun',
+    'MisConnection',
+  ],
   default: true,
   args: false,
-  cond: (args: TenantScopeArgs | undefined, _type: string, _em: unknown, _options: unknown, entityName?: string) =>
-    tenantCondition(args, entityName ?? ''),
+  cond: (
+    args: TenantScopeArgs | undefined,
+    _type: string,
+    _em: unknown,
+    _options: unknown,
+    entityName?: string,
+  ) => tenantCondition(args, entityName ?? ''),
 };
 
 export function enterTenantScope(em: EntityManager, args: TenantScopeArgs): void {

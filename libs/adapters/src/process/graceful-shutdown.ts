@@ -2,7 +2,11 @@
  * On SIGTERM or SIGINT: close the application (HTTP server drains; BullMQ workers stop taking jobs and wait for
  * the running ones), then exit 0. A second signal, or the grace period running out, exits at once with 1.
  */
-export function closeGracefullyOnSignals(close: () => Promise<void>, log: (message: string) => void, graceMs = 30_000): void {
+export function closeGracefullyOnSignals(
+  close: () => Promise<void>,
+  log: (message: string) => void,
+  graceMs = 30_000,
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) {

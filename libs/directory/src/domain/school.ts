@@ -13,7 +13,9 @@ export class School {
   static validateUrn(urn: string): string {
     const trimmed = urn.trim();
     if (!/^\d{6}$/.test(trimmed)) {
-      throw new ValidationFailed('A URN is six digits', [{ field: 'urn', message: 'must be six digits, e.g. 100000' }]);
+      throw new ValidationFailed('A URN is six digits', [
+        { field: 'urn', message: 'must be six digits, e.g. 100000' },
+      ]);
     }
     return trimmed;
   }

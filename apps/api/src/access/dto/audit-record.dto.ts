@@ -12,13 +12,20 @@ export class AuditActorDto {
 export class AuditRecordDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: AuditActorDto, nullable: true, description: 'null when Rowan itself acted' }) actor!: AuditActorDto | null;
+  @ApiProperty({ type: AuditActorDto, nullable: true, description: 'null when Rowan itself acted' })
+  actor!: AuditActorDto | null;
   @ApiProperty({ example: 'membership.invited' }) action!: string;
   @ApiProperty({ example: 'membership' }) targetType!: string;
   @ApiProperty() targetId!: string;
   @ApiProperty({ example: 'Invited Sam Jones <sam.jones@school.example> as teacher' }) summary!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before!: Record<string, unknown> | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before!: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
 
   static from({ record, actor }: AuditRecordWithActor): AuditRecordDto {

@@ -11,8 +11,13 @@ export class MyMembershipDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: ['invited', 'active', 'revoked'] }) status!: 'invited' | 'active' | 'revoked';
   @ApiProperty({ type: NamedRefDto }) trust!: NamedRefDto;
-  @ApiProperty({ type: NamedRefDto, nullable: true, description: 'null for a trust-wide role' }) school!: NamedRefDto | null;
-  @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'What this role allows there (the API checks again)' })
+  @ApiProperty({ type: NamedRefDto, nullable: true, description: 'null for a trust-wide role' })
+  school!: NamedRefDto | null;
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'What this role allows there (the API checks again)',
+  })
   permissions!: Permission[];
 }
 

@@ -25,7 +25,12 @@ export class MembershipDto {
       id: view.id,
       role: view.role,
       status: view.status,
-      user: { id: view.user.id, email: view.user.email, givenName: view.user.givenName, familyName: view.user.familyName },
+      user: {
+        id: view.user.id,
+        email: view.user.email,
+        givenName: view.user.givenName,
+        familyName: view.user.familyName,
+      },
       createdAt: view.createdAt.toISOString(),
       updatedAt: view.updatedAt.toISOString(),
     };

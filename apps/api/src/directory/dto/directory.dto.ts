@@ -32,7 +32,13 @@ export class SchoolDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(view: SchoolView): SchoolDto {
-    return { id: view.id, trustId: view.trustId, name: view.name, urn: view.urn, createdAt: view.createdAt.toISOString() };
+    return {
+      id: view.id,
+      trustId: view.trustId,
+      name: view.name,
+      urn: view.urn,
+      createdAt: view.createdAt.toISOString(),
+    };
   }
 }
 

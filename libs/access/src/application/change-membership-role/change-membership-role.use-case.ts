@@ -28,7 +28,11 @@ export class ChangeMembershipRoleUseCase {
         { field: 'role', message: 'must be one of school_admin, office, teacher' },
       ]);
     }
-    const { school, membership, user } = await this.schoolMemberships.loadForChange(input.actor, input.schoolId, input.membershipId);
+    const { school, membership, user } = await this.schoolMemberships.loadForChange(
+      input.actor,
+      input.schoolId,
+      input.membershipId,
+    );
     const before = membership.role;
     membership.changeRole(input.role, this.clock.now());
     this.audit.record(input.actor.userId, {

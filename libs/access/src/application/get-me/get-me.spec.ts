@@ -26,7 +26,7 @@ describe('GetMeUseCase', () => {
         status: 'active',
         trust: { id: trust.id, name: 'Oak Learning Trust' },
         school: { id: school.id, name: 'Oak Primary' },
-        permissions: ['schools:read'],
+        permissions: ['schools:read', 'directory:read'],
       },
       {
         id: trustWide.id,
@@ -34,7 +34,12 @@ describe('GetMeUseCase', () => {
         status: 'invited',
         trust: { id: trust.id, name: 'Oak Learning Trust' },
         school: null,
-        permissions: expect.arrayContaining(['schools:create', 'memberships:manage', 'trust_memberships:manage', 'audit:read']),
+        permissions: expect.arrayContaining([
+          'schools:create',
+          'memberships:manage',
+          'trust_memberships:manage',
+          'audit:read',
+        ]),
       },
     ]);
   });

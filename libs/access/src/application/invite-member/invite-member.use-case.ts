@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, IdGenerator, NotFound, UnitOfWork, ValidationFailed, type SchoolId, type TrustId, type UserId } from '@rowan/kernel';
+import {
+  Clock,
+  IdGenerator,
+  NotFound,
+  UnitOfWork,
+  ValidationFailed,
+  type SchoolId,
+  type TrustId,
+  type UserId,
+} from '@rowan/kernel';
 import type { Actor, Scope } from '../../domain/actor';
 import { authorize } from '../../domain/authorize';
 import { Membership } from '../../domain/membership';
@@ -47,7 +56,15 @@ export class InviteMemberUseCase {
 
     let user = await this.users.findByEmail(email);
     if (!user) {
-      user = new User(this.ids.next() as UserId, email, input.givenName.trim(), input.familyName.trim(), null, now, now);
+      user = new User(
+        this.ids.next() as UserId,
+        email,
+        input.givenName.trim(),
+        input.familyName.trim(),
+        null,
+        now,
+        now,
+      );
       this.users.add(user);
     }
     const scopeKey = scope.schoolId ?? scope.trustId;
@@ -55,7 +72,16 @@ export class InviteMemberUseCase {
     if (membership) {
       membership.reinvite(input.role, now);
     } else {
-      membership = new Membership(this.ids.next(), user.id, scope.trustId, scope.schoolId ?? null, input.role, 'invited', now, now);
+      membership = new Membership(
+        this.ids.next(),
+        user.id,
+        scope.trustId,
+        scope.schoolId ?? null,
+        input.role,
+        'invited',
+        now,
+        now,
+      );
       this.memberships.add(membership);
     }
     this.audit.record(input.actor.userId, {

@@ -28,7 +28,14 @@ export class ListMembershipsUseCase {
     }
     authorize(input.actor, 'memberships:read', { trustId: school.trustId, schoolId: school.id });
     const roles = input.filter.role ? [input.filter.role] : SCHOOL_STAFF_ROLES;
-    const page = await this.memberships.listInSchool(school.id, { roles, status: input.filter.status }, input.page);
-    return { items: page.items.map((row) => toMembershipView(row.membership, row.user)), nextCursor: page.nextCursor };
+    const page = await this.memberships.listInSchool(
+      school.id,
+      { roles, status: input.filter.status },
+      input.page,
+    );
+    return {
+      items: page.items.map((row) => toMembershipView(row.membership, row.user)),
+      nextCursor: page.nextCursor,
+    };
   }
 }

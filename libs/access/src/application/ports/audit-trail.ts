@@ -19,5 +19,9 @@ export interface AuditRecordWithActor {
 }
 
 export abstract class AuditLog {
-  abstract listForSchool(schoolId: SchoolId, filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecordWithActor>>;
+  abstract listForSchool(
+    schoolId: SchoolId,
+    filter: AuditFilter,
+    page: PageRequest,
+  ): Promise<Page<AuditRecordWithActor>>;
 }

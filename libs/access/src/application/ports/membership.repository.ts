@@ -20,6 +20,10 @@ export abstract class MembershipRepository {
   abstract findInSchool(schoolId: SchoolId, membershipId: string): Promise<Membership | null>;
   /** The user's membership at a school or trust (scope key = school id, or trust id for trust-wide roles). */
   abstract findForUserInScope(userId: UserId, scopeKey: string): Promise<Membership | null>;
-  abstract listInSchool(schoolId: SchoolId, filter: MembershipFilter, page: PageRequest): Promise<Page<MembershipWithUser>>;
+  abstract listInSchool(
+    schoolId: SchoolId,
+    filter: MembershipFilter,
+    page: PageRequest,
+  ): Promise<Page<MembershipWithUser>>;
   abstract add(membership: Membership): void;
 }

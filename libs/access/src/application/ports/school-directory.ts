@@ -16,5 +16,8 @@ export abstract class SchoolDirectory {
   abstract findSchool(id: SchoolId): Promise<SchoolRef | null>;
   abstract findTrust(id: TrustId): Promise<TrustRef | null>;
   abstract schoolsOf(trustIds: readonly TrustId[]): Promise<SchoolRef[]>;
-  abstract describe(schoolIds: readonly SchoolId[], trustIds: readonly TrustId[]): Promise<{ schools: SchoolRef[]; trusts: TrustRef[] }>;
+  abstract describe(
+    schoolIds: readonly SchoolId[],
+    trustIds: readonly TrustId[],
+  ): Promise<{ schools: SchoolRef[]; trusts: TrustRef[] }>;
 }

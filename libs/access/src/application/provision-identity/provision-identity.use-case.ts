@@ -3,7 +3,8 @@ import { Clock, UnitOfWork, type UserId } from '@rowan/kernel';
 import { IdentityProvider } from '../ports/identity-provider';
 import { UserRepository } from '../ports/user.repository';
 
-export type ProvisionIdentityResult = { status: 'provisioned'; subject: string } | { status: 'already_linked' } | { status: 'no_such_user' };
+export type ProvisionIdentityResult =
+  { status: 'provisioned'; subject: string } | { status: 'already_linked' } | { status: 'no_such_user' };
 
 /** Worker job: make sure an invited person has an identity-provider account. Safe to run more than once. */
 @Injectable()

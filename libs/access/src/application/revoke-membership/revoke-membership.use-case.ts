@@ -21,7 +21,11 @@ export class RevokeMembershipUseCase {
   ) {}
 
   async execute(input: RevokeMembershipInput): Promise<void> {
-    const { school, membership, user } = await this.schoolMemberships.loadForChange(input.actor, input.schoolId, input.membershipId);
+    const { school, membership, user } = await this.schoolMemberships.loadForChange(
+      input.actor,
+      input.schoolId,
+      input.membershipId,
+    );
     const before = membership.status;
     membership.revoke(this.clock.now());
     this.audit.record(input.actor.userId, {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { AuditLog, AuditRecord, AuditTrail, User, type AuditEntry, type AuditFilter, type AuditRecordWithActor } from '@rowan/access';
+import {
+  AuditLog,
+  AuditRecord,
+  AuditTrail,
+  User,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRecordWithActor,
+} from '@rowan/access';
 import { Clock, IdGenerator, type Page, type PageRequest, type SchoolId, type UserId } from '@rowan/kernel';
 import { workContext } from '../../context/request-context';
 import { decodeCursor, toPage } from '../cursor';
@@ -41,7 +49,11 @@ export class MikroOrmAuditLog extends AuditLog {
     super();
   }
 
-  async listForSchool(schoolId: SchoolId, filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecordWithActor>> {
+  async listForSchool(
+    schoolId: SchoolId,
+    filter: AuditFilter,
+    page: PageRequest,
+  ): Promise<Page<AuditRecordWithActor>> {
     const after = decodeCursor(page.cursor);
     const at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     const records = await this.em.find(

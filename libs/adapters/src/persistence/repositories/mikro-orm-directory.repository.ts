@@ -55,14 +55,25 @@ export class MikroOrmSchoolRepository extends SchoolRepository {
   }
 
   listInTrusts(trustIds: readonly TrustId[]): Promise<School[]> {
-    return this.em.find(School, { trustId: { $in: [...trustIds] } }, { ...UNSCOPED, orderBy: { name: 'asc' } });
+    return this.em.find(
+      School,
+      { trustId: { $in: [...trustIds] } },
+      { ...UNSCOPED, orderBy: { name: 'asc' } },
+    );
   }
 
-  async listInTrust(trustId: TrustId, only: readonly SchoolId[] | undefined, page: PageRequest): Promise<Page<School>> {
+  async listInTrust(
+    trustId: TrustId,
+    only: readonly SchoolId[] | undefined,
+    page: PageRequest,
+  ): Promise<Page<School>> {
     const after = decodeCursor(page.cursor);
     const schools = await this.em.find(
       School,
-      { trustId, $and: [only ? { id: { $in: [...only] } } : {}, after ? { id: { $lt: after as SchoolId } } : {}] },
+      {
+        trustId,
+        $and: [only ? { id: { $in: [...only] } } : {}, after ? { id: { $lt: after as SchoolId } } : {}],
+      },
       { orderBy: { id: 'desc' }, limit: page.limit + 1 },
     );
     return toPage(schools, page, (s) => s.id);

@@ -38,7 +38,11 @@ export const MembershipSchema = new EntitySchema<Membership>({
 export const AuditRecordSchema = new EntitySchema<AuditRecord>({
   class: AuditRecord,
   tableName: 'audit_records',
-  indexes: [{ properties: ['schoolId', 'id'] }, { properties: ['trustId', 'id'] }, { properties: ['actorId'] }],
+  indexes: [
+    { properties: ['schoolId', 'id'] },
+    { properties: ['trustId', 'id'] },
+    { properties: ['actorId'] },
+  ],
   properties: {
     id: { type: 'string', primary: true, length: 36 },
     at: { type: 'datetime', length: 3 },

@@ -1,8 +1,35 @@
 import { AuditRecordSchema, MembershipSchema, UserSchema } from './access.schema';
 import { SchoolSchema, TrustSchema } from './directory.schema';
+import {
+  ContactSchema,
+  GroupMemberSchema,
+  GroupSchema,
+  PupilCharacteristicSchema,
+  PupilContactSchema,
+  PupilSchema,
+  StaffMemberSchema,
+} from './people.schema';
+import { MisConnectionSchema, SyncRunSchema } from './sync.schema';
 
 export * from './access.schema';
 export * from './directory.schema';
+export * from './people.schema';
+export * from './sync.schema';
 
 /** Every mapped entity. New contexts add theirs here. */
-export const ENTITY_SCHEMAS = [TrustSchema, SchoolSchema, UserSchema, MembershipSchema, AuditRecordSchema];
+export const ENTITY_SCHEMAS = [
+  TrustSchema,
+  SchoolSchema,
+  UserSchema,
+  MembershipSchema,
+  AuditRecordSchema,
+  PupilSchema,
+  ContactSchema,
+  PupilContactSchema,
+  StaffMemberSchema,
+  GroupSchema,
+  GroupMemberSchema,
+  PupilCharacteristicSchema,
+  SyncRunSchema,
+  MisConnectionSchema,
+];

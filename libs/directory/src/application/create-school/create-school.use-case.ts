@@ -35,7 +35,13 @@ export class CreateSchoolUseCase {
     if (await this.schools.findByUrn(urn)) {
       throw new DirectoryConflict('A school with this URN is already on Rowan', 'DIRECTORY.URN_TAKEN', 'urn');
     }
-    const school = new School(this.ids.next() as SchoolId, trust.id, input.name.trim(), urn, this.clock.now());
+    const school = new School(
+      this.ids.next() as SchoolId,
+      trust.id,
+      input.name.trim(),
+      urn,
+      this.clock.now(),
+    );
     this.schools.add(school);
     this.audit.record(input.actor.userId, {
       action: 'school.created',

@@ -13,7 +13,11 @@ export class ListSchoolsUseCase {
     private readonly schools: SchoolRepository,
   ) {}
 
-  async execute(input: { readonly actor: Actor; readonly trustId: TrustId; readonly page: PageRequest }): Promise<Page<SchoolView>> {
+  async execute(input: {
+    readonly actor: Actor;
+    readonly trustId: TrustId;
+    readonly page: PageRequest;
+  }): Promise<Page<SchoolView>> {
     const { actor, trustId } = input;
     const here = actor.memberships.filter((m) => m.trustId === trustId && roleGrants(m.role, 'schools:read'));
     const wholeTrust = actor.operator || here.some((m) => m.schoolId === null);

@@ -7,6 +7,10 @@ export abstract class SchoolRepository {
   abstract findByUrn(urn: string): Promise<School | null>;
   abstract listInTrusts(trustIds: readonly TrustId[]): Promise<School[]>;
   /** The trust's schools, optionally only those named. */
-  abstract listInTrust(trustId: TrustId, only: readonly SchoolId[] | undefined, page: PageRequest): Promise<Page<School>>;
+  abstract listInTrust(
+    trustId: TrustId,
+    only: readonly SchoolId[] | undefined,
+    page: PageRequest,
+  ): Promise<Page<School>>;
   abstract add(school: School): void;
 }

@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/mysql';
+
+export const CHUNK = 500;
+
+export function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    out.push(rows.slice(i, i + size));
+  }
+  return out;
+}
+
+/** One multi-row `INSERT … ON DUPLICATE KEY UPDATE` per chunk, inside the caller's transaction. */
+export async function upsertRows(
+  em: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  update: readonly string[],
+): Promise<void> {
+  const cols = columns.map((c) => `\`${c}\``).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const onDuplicate = update.length
+    ? ` on duplicate key update ${update.map((c) => `\`${c}\` = values(\`${c}\`)`).join(', ')}`
+    : '';
+  for (const chunk of chunks(rows)) {
+    const sql = `insert into \`${table}\` (${cols}) values ${chunk.map(() => tuple).join(', ')}${onDuplicate}`;
+    await em.getConnection().execute(sql, chunk.flat(), 'run', em.getTransactionContext());
+  }
+}
+
+/** `delete from table where schoolId = ? and column in (…)`, chunked. */
+export async function deleteWhereIn(
+  em: EntityManager,
+  table: string,
+  schoolId: string,
+  column: string,
+  values: readonly string[],
+): Promise<void> {
+  for (const chunk of chunks(values)) {
+    await em
+      .getConnection()
+      .execute(
+        `delete from \`${table}\` where school_id = ? and \`${column}\` in (${chunk.map(() => '?').join(', ')})`,
+        [schoolId, ...chunk],
+        'run',
+        em.getTransactionContext(),
+      );
+  }
+}
+
+export async function selectRows<T>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+}

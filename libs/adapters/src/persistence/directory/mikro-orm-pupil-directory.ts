@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import {
+  Contact,
+  Group,
+  GroupMember,
+  Pupil,
+  PupilCharacteristic,
+  PupilContact,
+  PupilDirectory,
+  type PupilDetail,
+  type PupilFilter,
+  type PupilSummary,
+} from '@rowan/directory';
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import { decodeCursor, toPage } from '../cursor';
+
+const summary = (p: Pupil): PupilSummary => ({
+  id: p.id,
+  preferredForename: p.preferredForename,
+  preferredSurname: p.preferredSurname,
+  yearGroup: p.yearGroup,
+  ncYear: p.ncYear,
+  registrationGroup: p.registrationGroup,
+  enrolment: p.enrolment,
+  leaveDate: p.leaveDate,
+});
+
+/** Reads pupils through the request's tenant-scoped entity manager. */
+@Injectable()
+export class MikroOrmPupilDirectory extends PupilDirectory {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>> {
+    const after = decodeCursor(page.cursor);
+    const term = filter.search?.trim();
+    const like = term ? `${term.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+    const pupils = await this.em.find(
+      Pupil,
+      {
+        schoolId,
+        enrolment: filter.enrolment ?? 'on_roll',
+        ...(filter.ncYear !== undefined ? { ncYear: filter.ncYear } : {}),
+        ...(filter.registrationGroup ? { registrationGroup: filter.registrationGroup } : {}),
+        ...(like
+          ? {
+              $or: [
+                { preferredForename: { $like: like } },
+                { preferredSurname: { $like: like } },
+                { legalSurname: { $like: like } },
+                { legalForename: { $like: like } },
+                { upn: term },
+              ],
+            }
+          : {}),
+        ...(after ? { id: { $lt: after } } : {}),
+      },
+      { orderBy: { id: 'desc' }, limit: page.limit + 1 },
+    );
+    const result = toPage(pupils, page, (p) => p.id);
+    return { items: result.items.map(summary), nextCursor: result.nextCursor };
+  }
+
+  async detail(schoolId: SchoolId, pupilId: string): Promise<PupilDetail | null> {
+    const pupil = await this.em.findOne(Pupil, { id: pupilId, schoolId });
+    if (!pupil) {
+      return null;
+    }
+    const [links, memberships, characteristics] = await Promise.all([
+      this.em.find(PupilContact, { pupilId, schoolId }, { orderBy: { priority: 'asc' } }),
+      this.em.find(GroupMember, { pupilId, schoolId }),
+      this.em.find(PupilCharacteristic, { pupilId, schoolId }, { orderBy: { effectiveFrom: 'desc' } }),
+    ]);
+    const [contacts, groups] = await Promise.all([
+      links.length ? this.em.find(Contact, { id: { $in: links.map((l) => l.contactId) }, schoolId }) : [],
+      memberships.length
+        ? this.em.find(
+            Group,
+            { id: { $in: memberships.map((m) => m.groupId) }, schoolId },
+            { orderBy: { name: 'asc' } },
+          )
+        : [],
+    ]);
+    const contactById = new Map(contacts.map((c) => [c.id, c]));
+    return {
+      ...summary(pupil),
+      misId: pupil.misId,
+      upn: pupil.upn,
+      legalForename: pupil.legalForename,
+      legalSurname: pupil.legalSurname,
+      dateOfBirth: pupil.dateOfBirth,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+      characteristics: characteristics.map((c) => ({
+        kind: c.kind,
+        value: c.value,
+        effectiveFrom: c.effectiveFrom,
+        effectiveTo: c.effectiveTo,
+      })),
+      contacts: links.flatMap((l) => {
+        const c = contactById.get(l.contactId);
+        return c
+          ? [
+              {
+                id: c.id,
+                title: c.title,
+                forename: c.forename,
+                surname: c.surname,
+                relationship: l.relationship,
+                parentalResponsibility: l.parentalResponsibility,
+                priority: l.priority,
+                livesWithPupil: l.livesWithPupil,
+                emails: c.emails,
+                mobiles: c.mobiles,
+                usesParentApp: c.usesParentApp,
+              },
+            ]
+          : [];
+      }),
+    };
+  }
+}

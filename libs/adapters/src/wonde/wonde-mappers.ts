@@ -1,0 +1,144 @@
+import type {
+  GroupKind,
+  MisContact,
+  MisContactLink,
+  MisGroup,
+  MisPupil,
+  MisStaffMember,
+  SenStatus,
+} from '@rowan/directory';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type {
+  WondeClass,
+  WondeContact,
+  WondeContactDetails,
+  WondeDate,
+  WondeEmployee,
+  WondeGroup,
+  WondeStudent,
+} from './wonde-wire.types';
+
+/** Wonde's values vary by MIS: booleans, 'Y'/'N', 'T'/'F', 'Yes'/'No', '1'/'0'. */
+export function truthy(value: unknown): boolean {
+  if (typeof value === 'boolean') {return value;}
+  if (typeof value === 'number') {return value !== 0;}
+  return typeof value === 'string' && /^(y|yes|t|true|1)$/i.test(value.trim());
+}
+
+/** SEN codes: N none; K SEN support (also the older A/P 'School Action'); E or S an EHC plan or statement. */
+export function senStatus(code: string | null | undefined): SenStatus {
+  const c = (code ?? '').trim().toUpperCase();
+  if (c === 'E' || c === 'S') {return 'ehc_plan';}
+  if (c === 'K' || c === 'A' || c === 'P') {return 'sen_support';}
+  return 'none';
+}
+
+export function calendarDate(date: WondeDate | null | undefined): string | null {
+  return date?.date ? date.date.slice(0, 10) : null;
+}
+
+/** 'R' is Reception (0); 'N1'/'N2' nursery (-2/-1); numbers as given. */
+export function ncYear(value: string | null | undefined): number | null {
+  const v = (value ?? '').trim().toUpperCase();
+  if (v === 'R') {return 0;}
+  if (v === 'N1') {return -2;}
+  if (v === 'N2') {return -1;}
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+const unique = (values: Array<string | null | undefined>) => [
+  ...new Set(values.filter((v): v is string => !!v && v.trim() !== '').map((v) => v.trim())),
+];
+
+/** Mobile numbers in E.164 (UK by default); landlines are left out: they cannot take an SMS. */
+export function mobiles(details: WondeContactDetails | undefined): string[] {
+  const phones = details?.phones;
+  return unique([phones?.mobile, phones?.primary, phones?.phone, phones?.home, phones?.work])
+    .flatMap((raw) => {
+      const parsed = parsePhoneNumberFromString(raw, 'GB');
+      const type = parsed?.getType();
+      return parsed?.isValid() && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE')
+        ? [parsed.number]
+        : [];
+    })
+    .filter((n, i, all) => all.indexOf(n) === i);
+}
+
+export function emails(details: WondeContactDetails | undefined): string[] {
+  const e = details?.emails;
+  return unique([e?.primary, e?.email, e?.home, e?.work].map((v) => v?.toLowerCase())).filter((v) =>
+    v.includes('@'),
+  );
+}
+
+export function toContact(c: WondeContact): MisContact {
+  return {
+    misId: c.id,
+    title: c.title,
+    forename: c.forename,
+    surname: c.surname,
+    emails: emails(c.contact_details?.data),
+    mobiles: mobiles(c.contact_details?.data),
+  };
+}
+
+function toLink(c: WondeContact): MisContactLink {
+  const r = c.relationship;
+  return {
+    contact: toContact(c),
+    relationship: r?.relationship?.trim() || 'Contact',
+    parentalResponsibility: truthy(r?.parental_responsibility),
+    priority: r?.priority ?? 99,
+    livesWithPupil: truthy(r?.lives_with_pupil),
+  };
+}
+
+export function toPupil(s: WondeStudent): MisPupil {
+  const extended = s.extended_details?.data;
+  const education = s.education_details?.data;
+  const registration = s.registration?.data ?? s.groups?.data.find((g) => g.type === 'REGISTRATION') ?? null;
+  return {
+    misId: s.id,
+    upn: s.upn ?? education?.upn ?? null,
+    legalForename: s.legal_forename || s.forename,
+    legalSurname: s.legal_surname || s.surname,
+    preferredForename: s.forename,
+    preferredSurname: s.surname,
+    dateOfBirth: calendarDate(s.date_of_birth),
+    ncYear: ncYear(education?.current_nc_year),
+    yearGroup: s.year?.data?.name ?? null,
+    registrationGroup: registration?.name ?? null,
+    groupMisIds: [...(s.groups?.data ?? []).map((g) => g.id), ...(s.classes?.data ?? []).map((c) => c.id)],
+    characteristics: {
+      pupilPremium: truthy(extended?.premium_pupil_indicator),
+      freeSchoolMeals: truthy(extended?.free_school_meals),
+      sen: senStatus(extended?.sen_status),
+      eal: truthy(extended?.english_as_additional_language),
+    },
+    contacts: (s.contacts?.data ?? []).map(toLink).sort((a, b) => a.priority - b.priority),
+    leaveDate: null,
+  };
+}
+
+const GROUP_KINDS: Record<string, GroupKind> = { REGISTRATION: 'registration', YEAR: 'year', HOUSE: 'house' };
+
+export function toGroup(g: WondeGroup): MisGroup {
+  return { misId: g.id, kind: GROUP_KINDS[g.type] ?? 'other', name: g.name, code: g.code };
+}
+
+export function toClassGroup(c: WondeClass): MisGroup {
+  return { misId: c.id, kind: 'teaching', name: c.name, code: c.code };
+}
+
+export function toStaff(e: WondeEmployee): MisStaffMember {
+  const details = e.employment_details?.data;
+  return {
+    misId: e.id,
+    title: e.title,
+    forename: e.forename,
+    surname: e.surname,
+    jobTitle: details?.job_title ?? details?.role_text ?? null,
+    email: emails(e.contact_details?.data)[0] ?? null,
+  };
+}

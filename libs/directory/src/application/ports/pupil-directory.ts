@@ -1,0 +1,55 @@
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import type { CharacteristicKind, Enrolment } from '../../domain/people';
+
+export interface PupilFilter {
+  /** Matches the start of a preferred or legal forename or surname, or a UPN. */
+  readonly search?: string;
+  readonly ncYear?: number;
+  readonly registrationGroup?: string;
+  readonly enrolment?: Enrolment;
+}
+
+export interface PupilSummary {
+  readonly id: string;
+  readonly preferredForename: string;
+  readonly preferredSurname: string;
+  readonly yearGroup: string | null;
+  readonly ncYear: number | null;
+  readonly registrationGroup: string | null;
+  readonly enrolment: Enrolment;
+  readonly leaveDate: string | null;
+}
+
+export interface PupilDetail extends PupilSummary {
+  readonly misId: string;
+  readonly upn: string | null;
+  readonly legalForename: string;
+  readonly legalSurname: string;
+  readonly dateOfBirth: string | null;
+  readonly groups: ReadonlyArray<{ readonly id: string; readonly name: string; readonly kind: string }>;
+  readonly characteristics: ReadonlyArray<{
+    readonly kind: CharacteristicKind;
+    readonly value: string;
+    readonly effectiveFrom: string;
+    readonly effectiveTo: string | null;
+  }>;
+  readonly contacts: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string | null;
+    readonly forename: string;
+    readonly surname: string;
+    readonly relationship: string;
+    readonly parentalResponsibility: boolean;
+    readonly priority: number;
+    readonly livesWithPupil: boolean;
+    readonly emails: readonly string[];
+    readonly mobiles: readonly string[];
+    readonly usesParentApp: boolean;
+  }>;
+}
+
+/** Read side of the directory for staff pages and the API. */
+export abstract class PupilDirectory {
+  abstract list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>>;
+  abstract detail(schoolId: SchoolId, pupilId: string): Promise<PupilDetail | null>;
+}
