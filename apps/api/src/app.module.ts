@@ -17,6 +17,7 @@ import { TrustMembershipsController } from './access/trust-memberships.controlle
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { TenantScope } from './auth/tenant-scope';
+import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
 import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         AuditRecordsController,
         MisSyncController,
         PupilsController,
+        DirectoryOverviewController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

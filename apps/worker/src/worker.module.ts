@@ -11,6 +11,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
 import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
+import { DirectorySchedule } from './schedules/directory.schedule';
 
 @Module({})
 export class WorkerModule {
@@ -41,7 +42,7 @@ export class WorkerModule {
         { provide: WorkerConfig, useValue: config },
         AccessProcessor,
         SyncProcessor,
-        ...(options.schedules === false ? [] : [AccessSchedule]),
+        ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule]),
       ],
     };
   }

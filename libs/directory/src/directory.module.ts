@@ -33,6 +33,8 @@ import {
 import { TrustRepository } from './application/ports/trust.repository';
 import { RequestMisSyncUseCase } from './application/request-mis-sync/request-mis-sync.use-case';
 import { RunMisSyncUseCase } from './application/run-mis-sync/run-mis-sync.use-case';
+import { ScheduleDailySyncsUseCase } from './application/schedule-daily-syncs/schedule-daily-syncs.use-case';
+import { TrustDirectoryOverviewUseCase } from './application/trust-directory-overview/trust-directory-overview.use-case';
 import { SchoolCatalogue } from './application/school-catalogue.service';
 
 const USE_CASES = [
@@ -48,6 +50,8 @@ const USE_CASES = [
   GetSyncRunUseCase,
   ListPupilsUseCase,
   GetPupilUseCase,
+  ScheduleDailySyncsUseCase,
+  TrustDirectoryOverviewUseCase,
 ];
 
 /** The directory context: needs the global PersistenceModule, AuditModule and CryptoModule (SecretBox). */

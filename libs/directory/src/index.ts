@@ -25,3 +25,5 @@ export * from './application/connect-mis/connect-mis.use-case';
 export * from './application/request-mis-sync/request-mis-sync.use-case';
 export * from './application/list-sync-runs/list-sync-runs.use-case';
 export * from './application/list-pupils/list-pupils.use-case';
+export * from './application/schedule-daily-syncs/schedule-daily-syncs.use-case';
+export * from './application/trust-directory-overview/trust-directory-overview.use-case';

@@ -324,6 +324,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trusts/{trustId}/directory-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each school’s directory and last sync
+         * @description For trust administrators.
+         */
+        get: operations["getTrustDirectoryOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -633,6 +653,22 @@ export interface components {
             groups: components["schemas"]["PupilGroupDto"][];
             characteristics: components["schemas"]["CharacteristicDto"][];
             contacts: components["schemas"]["PupilContactDto"][];
+        };
+        DirectoryCountsDto: {
+            pupilsOnRoll: number;
+            leavers: number;
+            contacts: number;
+            staff: number;
+        };
+        SchoolDirectoryOverviewDto: {
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+            counts: components["schemas"]["DirectoryCountsDto"];
+            lastSync: components["schemas"]["SyncRunDto"] | null;
+        };
+        TrustDirectoryOverviewDto: {
+            schools: components["schemas"]["SchoolDirectoryOverviewDto"][];
         };
         FieldErrorDto: {
             /** @example email */
@@ -1929,6 +1965,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PupilDetailDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTrustDirectoryOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustDirectoryOverviewDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

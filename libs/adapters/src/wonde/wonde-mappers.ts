@@ -20,16 +20,24 @@ import type {
 
 /** Wonde's values vary by MIS: booleans, 'Y'/'N', 'T'/'F', 'Yes'/'No', '1'/'0'. */
 export function truthy(value: unknown): boolean {
-  if (typeof value === 'boolean') {return value;}
-  if (typeof value === 'number') {return value !== 0;}
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return value !== 0;
+  }
   return typeof value === 'string' && /^(y|yes|t|true|1)$/i.test(value.trim());
 }
 
 /** SEN codes: N none; K SEN support (also the older A/P 'School Action'); E or S an EHC plan or statement. */
 export function senStatus(code: string | null | undefined): SenStatus {
   const c = (code ?? '').trim().toUpperCase();
-  if (c === 'E' || c === 'S') {return 'ehc_plan';}
-  if (c === 'K' || c === 'A' || c === 'P') {return 'sen_support';}
+  if (c === 'E' || c === 'S') {
+    return 'ehc_plan';
+  }
+  if (c === 'K' || c === 'A' || c === 'P') {
+    return 'sen_support';
+  }
   return 'none';
 }
 
@@ -40,9 +48,15 @@ export function calendarDate(date: WondeDate | null | undefined): string | null 
 /** 'R' is Reception (0); 'N1'/'N2' nursery (-2/-1); numbers as given. */
 export function ncYear(value: string | null | undefined): number | null {
   const v = (value ?? '').trim().toUpperCase();
-  if (v === 'R') {return 0;}
-  if (v === 'N1') {return -2;}
-  if (v === 'N2') {return -1;}
+  if (v === 'R') {
+    return 0;
+  }
+  if (v === 'N1') {
+    return -2;
+  }
+  if (v === 'N2') {
+    return -1;
+  }
   const n = Number.parseInt(v, 10);
   return Number.isFinite(n) ? n : null;
 }

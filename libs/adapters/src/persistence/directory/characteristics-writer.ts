@@ -8,10 +8,18 @@ type Wanted = Map<CharacteristicKind, string>;
 function wanted(write: PupilWrite): Wanted {
   const c = write.record.characteristics;
   const out: Wanted = new Map();
-  if (c.pupilPremium) {out.set('pupil_premium', 'yes');}
-  if (c.freeSchoolMeals) {out.set('free_school_meals', 'yes');}
-  if (c.sen !== 'none') {out.set('sen', c.sen);}
-  if (c.eal) {out.set('eal', 'yes');}
+  if (c.pupilPremium) {
+    out.set('pupil_premium', 'yes');
+  }
+  if (c.freeSchoolMeals) {
+    out.set('free_school_meals', 'yes');
+  }
+  if (c.sen !== 'none') {
+    out.set('sen', c.sen);
+  }
+  if (c.eal) {
+    out.set('eal', 'yes');
+  }
   return out;
 }
 

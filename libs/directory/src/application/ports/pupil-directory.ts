@@ -52,4 +52,7 @@ export interface PupilDetail extends PupilSummary {
 export abstract class PupilDirectory {
   abstract list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>>;
   abstract detail(schoolId: SchoolId, pupilId: string): Promise<PupilDetail | null>;
+  abstract countsBySchool(
+    schoolIds: readonly SchoolId[],
+  ): Promise<Map<string, { pupilsOnRoll: number; leavers: number; contacts: number; staff: number }>>;
 }

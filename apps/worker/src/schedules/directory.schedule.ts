@@ -1,0 +1,26 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { inJobContext } from '@rowan/adapters/persistence/job-context';
+import { ScheduleDailySyncsUseCase } from '@rowan/directory';
+
+/** On the hour: queue the daily MIS syncs that are due. The sync processor does the work. */
+@Injectable()
+export class DirectorySchedule {
+  private readonly logger = new Logger(DirectorySchedule.name);
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly schedule: ScheduleDailySyncsUseCase,
+  ) {}
+
+  @Cron(CronExpression.EVERY_HOUR, { name: 'daily-mis-syncs' })
+  async queueDailySyncs(): Promise<void> {
+    const { queued } = await inJobContext(this.orm, 'schedule-daily-mis-syncs', () =>
+      this.schedule.execute(),
+    );
+    if (queued > 0) {
+      this.logger.log(`Queued the daily MIS sync of ${queued} school(s)`);
+    }
+  }
+}
