@@ -65,18 +65,51 @@ const unique = (values: Array<string | null | undefined>) => [
   ...new Set(values.filter((v): v is string => !!v && v.trim() !== '').map((v) => v.trim())),
 ];
 
-/** Mobile numbers in E.164 (UK by default); landlines are left out: they cannot take an SMS. */
+const UK_MOBILE = /^(?:\+44|0044|0)(7[1-57-9]\d{8})$/;
+const UK_LANDLINE = /^(?:\+44|0044|0)([1-3]\d{8,9})$/;
+const parsed = new Map<string, string | null>();
+
+/**
+ * A number as an SMS can reach it, in E.164, or null (a landline, or not a number). UK mobiles and landlines
+ * take a fast path; anything else goes through libphonenumber (remembered, as siblings share contacts).
+ */
+export function mobileE164(raw: string): string | null {
+  const compact = raw.replace(/[\s().-]/g, '');
+  const uk = UK_MOBILE.exec(compact);
+  if (uk) {
+    return `+44${uk[1]}`;
+  }
+  if (UK_LANDLINE.test(compact)) {
+    return null;
+  }
+  let known = parsed.get(compact);
+  if (known === undefined) {
+    const number = parsePhoneNumberFromString(compact, 'GB');
+    const type = number?.getType();
+    known =
+      number?.isValid() && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') ? number.number : null;
+    if (parsed.size > 100_000) {
+      parsed.clear();
+    }
+    parsed.set(compact, known);
+  }
+  return known;
+}
+
+/** Mobile numbers in E.164 (UK by default), most preferred first; landlines are left out: they cannot take an SMS. */
 export function mobiles(details: WondeContactDetails | undefined): string[] {
   const phones = details?.phones;
-  return unique([phones?.mobile, phones?.primary, phones?.phone, phones?.home, phones?.work])
-    .flatMap((raw) => {
-      const parsed = parsePhoneNumberFromString(raw, 'GB');
-      const type = parsed?.getType();
-      return parsed?.isValid() && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE')
-        ? [parsed.number]
-        : [];
-    })
-    .filter((n, i, all) => all.indexOf(n) === i);
+  const numbers = unique([
+    phones?.mobile,
+    phones?.primary,
+    phones?.phone,
+    phones?.home,
+    phones?.work,
+  ]).flatMap((raw) => {
+    const mobile = mobileE164(raw);
+    return mobile ? [mobile] : [];
+  });
+  return [...new Set(numbers)];
 }
 
 export function emails(details: WondeContactDetails | undefined): string[] {
