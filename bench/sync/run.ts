@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   const orm: MikroORM = worker.get(MikroORM);
   const sync = worker.get(RunMisSyncUseCase);
   const results: string[] = [];
-  console.log('pupils  full-sync  re-sync  rows     rows/s   raw rows/s  ratio  peak-mem-growth');
+  const startRss = process.memoryUsage().rss;
+  console.log(
+    `pupils  full-sync  re-sync  rows     rows/s   raw rows/s  ratio  peak-mem-growth  peak-rss (start ${mb(startRss)})`,
+  );
   try {
     for (const pupils of sizes) {
       const wonde = await startWonde(pupils);
@@ -72,7 +75,8 @@ async function main(): Promise<void> {
           rate.toFixed(0).padStart(8),
           rawRate.toFixed(0).padStart(11),
           (rate / rawRate).toFixed(2).padStart(6),
-          `${(full.peakGrowth / 1_048_576).toFixed(0)} MB`.padStart(16),
+          `${mb(full.peakGrowth)}`.padStart(16),
+          `${mb(full.peak)}`.padStart(9),
         ].join('  ');
         console.log(line);
         results.push(line);
@@ -152,7 +156,11 @@ async function runOnce(
   }
 }
 
-async function measured(work: () => Promise<void>): Promise<{ ms: number; peakGrowth: number }> {
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
+
+async function measured(
+  work: () => Promise<void>,
+): Promise<{ ms: number; peakGrowth: number; peak: number }> {
   global.gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
@@ -162,7 +170,7 @@ async function measured(work: () => Promise<void>): Promise<{ ms: number; peakGr
   const ms = performance.now() - started;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, peakGrowth: peak - base };
+  return { ms, peakGrowth: peak - base, peak };
 }
 
 main().catch((error: unknown) => {
