@@ -4,7 +4,7 @@ import { operations } from '../support/openapi-walk';
 
 describe('mutations: exactly one audit record each; bad input changes nothing', () => {
   let stack: ApiStack;
-  let ids: { trustId: string; schoolId: string; membershipId: string };
+  let ids: { trustId: string; schoolId: string; membershipId: string; contactId: string };
   let tokens: { operator: string; trustAdmin: string; schoolAdmin: string; teacher: string };
 
   beforeAll(async () => {
@@ -12,7 +12,13 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     const trust = await stack.make.trust();
     const school = await stack.make.school(trust);
     const target = await stack.make.member('teacher', { school });
-    ids = { trustId: trust.id, schoolId: school.id, membershipId: target.membership.id };
+    const contact = await stack.make.contact(school, 'Pat', 'Parent');
+    ids = {
+      trustId: trust.id,
+      schoolId: school.id,
+      membershipId: target.membership.id,
+      contactId: contact.id,
+    };
     const mint = async (user: User, roles: string[] = []) =>
       stack.token({ userId: user.identitySubject!, email: user.email, roles });
     tokens = {
@@ -71,6 +77,11 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         }),
     requestSync: () =>
       authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/sync-runs`, { mode: 'full' }),
+    inviteParent: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/contacts/${ids.contactId}/invitation`,
+        {},
+      ),
   };
 
   it('covers every mutating route in the OpenAPI document', async () => {
@@ -90,6 +101,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'revokeMembership',
     'connectMis',
     'requestSync',
+    'inviteParent',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

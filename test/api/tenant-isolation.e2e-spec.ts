@@ -22,12 +22,15 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const memberB = await stack.make.member('teacher', { school: schoolB });
     const pupilB = await stack.make.pupil(schoolB, 'Zebedee', 'Foreignpupil');
     const runB = await stack.make.syncRun(schoolB);
+    const contactB = await stack.make.contact(schoolB, 'Xanthe', 'Foreigncontact');
+    await stack.make.link(pupilB, contactB);
     foreign = {
       schoolId: schoolB.id,
       trustId: trustB.id,
       membershipId: memberB.membership.id,
       pupilId: pupilB.id,
       runId: runB.id,
+      contactId: contactB.id,
     };
     foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil'];
     for (const [role, where] of [

@@ -38,7 +38,8 @@ export function apiSettings(
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: testRedisPrefix(),
+    // One prefix per stack (the API and its worker share it), so no test file takes another's jobs.
+    REDIS_PREFIX: `${testRedisPrefix()}-${identity.port}`,
     FUSIONAUTH_URL: identity.issuer,
     FUSIONAUTH_API_KEY: TEST_API_KEY,
     FUSIONAUTH_TENANT_ID: TEST_TENANT_ID,

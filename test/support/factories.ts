@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mysql';
 import { AuditRecord, Membership, User, type Role } from '@rowan/access';
-import { emptyTally, Pupil, School, SyncRun, Trust } from '@rowan/directory';
+import { Contact, emptyTally, Pupil, PupilContact, School, SyncRun, Trust } from '@rowan/directory';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
@@ -80,6 +80,36 @@ export class Factories {
         now,
       ),
     );
+  }
+
+  async contact(
+    school: School,
+    forename: string,
+    surname: string,
+    emails: string[] = [`${randomUUID().slice(0, 8)}@example.test`],
+  ): Promise<Contact> {
+    const now = new Date();
+    return this.save(
+      new Contact(
+        v7(),
+        school.id,
+        `mis-${randomUUID()}`,
+        'Ms',
+        forename,
+        surname,
+        emails,
+        ['+447700900123'],
+        false,
+        true,
+        'fp',
+        now,
+        now,
+      ),
+    );
+  }
+
+  async link(pupil: Pupil, contact: Contact, relationship = 'Mother'): Promise<PupilContact> {
+    return this.save(new PupilContact(pupil.schoolId, pupil.id, contact.id, relationship, true, 1, true));
   }
 
   async syncRun(school: School): Promise<SyncRun> {

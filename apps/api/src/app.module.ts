@@ -19,6 +19,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { TenantScope } from './auth/tenant-scope';
 import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
+import { ParentsController } from './directory/parents.controller';
 import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         MisSyncController,
         PupilsController,
         DirectoryOverviewController,
+        ParentsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

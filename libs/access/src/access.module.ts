@@ -17,6 +17,7 @@ import { SchoolDirectory } from './application/ports/school-directory';
 import { UserRepository } from './application/ports/user.repository';
 import { ChangeMembershipRoleUseCase } from './application/change-membership-role/change-membership-role.use-case';
 import { GetMeUseCase } from './application/get-me/get-me.use-case';
+import { GrantParentAccessUseCase } from './application/grant-parent-access/grant-parent-access.use-case';
 import { InviteMemberUseCase } from './application/invite-member/invite-member.use-case';
 import { ListAuditRecordsUseCase } from './application/list-audit-records/list-audit-records.use-case';
 import { ListMembershipsUseCase } from './application/list-memberships/list-memberships.use-case';
@@ -36,6 +37,7 @@ const USE_CASES = [
   ListMembershipsUseCase,
   ListAuditRecordsUseCase,
   ProvisionIdentityUseCase,
+  GrantParentAccessUseCase,
   RequeueIdentityProvisioningUseCase,
 ];
 

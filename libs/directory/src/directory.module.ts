@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AccessParentAccounts } from '@rowan/adapters/bridges/access-parent-accounts.adapter';
 import { BullMqDirectoryJobs } from '@rowan/adapters/bullmq/bullmq-directory-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import { MikroOrmContactAccounts } from '@rowan/adapters/persistence/directory/mikro-orm-contact-accounts';
 import { MikroOrmDirectorySyncStore } from '@rowan/adapters/persistence/directory/mikro-orm-directory-sync.store';
 import { MikroOrmPupilDirectory } from '@rowan/adapters/persistence/directory/mikro-orm-pupil-directory';
 import {
@@ -20,7 +22,10 @@ import { GetSchoolUseCase } from './application/get-school/get-school.use-case';
 import { GetPupilUseCase, ListPupilsUseCase } from './application/list-pupils/list-pupils.use-case';
 import { ListSchoolsUseCase } from './application/list-schools/list-schools.use-case';
 import { GetSyncRunUseCase, ListSyncRunsUseCase } from './application/list-sync-runs/list-sync-runs.use-case';
+import { InviteParentUseCase } from './application/invite-parent/invite-parent.use-case';
+import { ListMyChildrenUseCase } from './application/list-my-children/list-my-children.use-case';
 import { ListTrustsUseCase } from './application/list-trusts/list-trusts.use-case';
+import { ContactAccounts, ParentAccounts } from './application/ports/parent-accounts';
 import { DirectorySyncStore } from './application/ports/directory-sync.store';
 import { MisSource } from './application/ports/mis-source';
 import { PupilDirectory } from './application/ports/pupil-directory';
@@ -52,6 +57,8 @@ const USE_CASES = [
   GetPupilUseCase,
   ScheduleDailySyncsUseCase,
   TrustDirectoryOverviewUseCase,
+  InviteParentUseCase,
+  ListMyChildrenUseCase,
 ];
 
 /** The directory context: needs the global PersistenceModule, AuditModule and CryptoModule (SecretBox). */
@@ -66,6 +73,8 @@ const USE_CASES = [
     { provide: PupilDirectory, useClass: MikroOrmPupilDirectory },
     { provide: MisSource, useFactory: () => new WondeMisSource() },
     { provide: DirectoryJobs, useClass: BullMqDirectoryJobs },
+    { provide: ContactAccounts, useClass: MikroOrmContactAccounts },
+    { provide: ParentAccounts, useClass: AccessParentAccounts },
     SchoolCatalogue,
     ...USE_CASES,
   ],

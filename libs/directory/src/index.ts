@@ -27,3 +27,6 @@ export * from './application/list-sync-runs/list-sync-runs.use-case';
 export * from './application/list-pupils/list-pupils.use-case';
 export * from './application/schedule-daily-syncs/schedule-daily-syncs.use-case';
 export * from './application/trust-directory-overview/trust-directory-overview.use-case';
+export * from './application/ports/parent-accounts';
+export * from './application/invite-parent/invite-parent.use-case';
+export * from './application/list-my-children/list-my-children.use-case';

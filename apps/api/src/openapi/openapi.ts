@@ -10,6 +10,7 @@ const TAGS: Array<[string, string]> = [
   ['Audit', 'Who changed what'],
   ['Directory', 'Pupils, contacts and staff from the school’s MIS'],
   ['MIS sync', 'Connecting a school’s MIS and syncing from it'],
+  ['Parents', 'Parent accounts and what parents see'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 

@@ -344,6 +344,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/contacts/{contactId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a contact to the parent app
+         * @description Uses the first email the MIS holds for them; 409 when it holds none.
+         */
+        post: operations["inviteParent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My children
+         * @description For a signed-in parent: the pupils they are a contact of, and no others.
+         */
+        get: operations["listMyChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -365,7 +405,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -669,6 +709,38 @@ export interface components {
         };
         TrustDirectoryOverviewDto: {
             schools: components["schemas"]["SchoolDirectoryOverviewDto"][];
+        };
+        ParentInvitationDto: {
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: email
+             * @description Where the set-password email went
+             */
+            email: string;
+            /** @description The contact already had a current parent account here */
+            alreadyInvited: boolean;
+        };
+        ChildSchoolDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MyChildDto: {
+            /** Format: uuid */
+            id: string;
+            preferredForename: string;
+            preferredSurname: string;
+            yearGroup: string | null;
+            registrationGroup: string | null;
+            /** @example Mother */
+            relationship: string;
+            school: components["schemas"]["ChildSchoolDto"];
+        };
+        MyChildrenDto: {
+            items: components["schemas"]["MyChildDto"][];
         };
         FieldErrorDto: {
             /** @example email */
@@ -2062,6 +2134,128 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    inviteParent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentInvitationDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listMyChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyChildrenDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

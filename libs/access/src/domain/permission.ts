@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'audit:read',
   'directory:read',
   'directory:manage',
+  'parents:invite',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit:read',
     'directory:read',
     'directory:manage',
+    'parents:invite',
   ],
   school_admin: [
     'schools:read',
@@ -53,8 +55,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit:read',
     'directory:read',
     'directory:manage',
+    'parents:invite',
   ],
-  office: ['schools:read', 'memberships:read', 'directory:read'],
+  office: ['schools:read', 'memberships:read', 'directory:read', 'parents:invite'],
   teacher: ['schools:read', 'directory:read'],
   parent: [],
   integration: ['schools:read'],

@@ -42,6 +42,8 @@ export class Contact {
     public fingerprint: string,
     readonly createdAt: Date,
     public updatedAt: Date,
+    /** The Rowan user this contact signs in as, once invited to the parent app. */
+    public userId: string | null = null,
   ) {}
 }
 

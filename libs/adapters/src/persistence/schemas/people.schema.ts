@@ -49,7 +49,7 @@ export const ContactSchema = new EntitySchema<Contact>({
   class: Contact,
   tableName: 'contacts',
   uniques: [{ name: 'contacts_school_mis_unique', properties: ['schoolId', 'misId'] }],
-  indexes: [{ properties: ['schoolId', 'surname'] }],
+  indexes: [{ properties: ['schoolId', 'surname'] }, { properties: ['userId'] }],
   properties: {
     id,
     schoolId,
@@ -60,6 +60,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     emails: { type: 'json' },
     mobiles: { type: 'json' },
     usesParentApp: { type: 'boolean', default: false },
+    userId: { type: 'string', length: 36, nullable: true },
     active: { type: 'boolean', default: true },
     fingerprint,
     createdAt: stamp,

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@rowan/access';
+import type { SchoolId } from '@rowan/kernel';
+import { ContactAccounts, type LinkedChild } from '../ports/parent-accounts';
+import { SchoolCatalogue } from '../school-catalogue.service';
+
+export interface MyChild extends LinkedChild {
+  readonly schoolName: string;
+}
+
+/** A signed-in parent's own children: only pupils linked to contact records that are linked to them. */
+@Injectable()
+export class ListMyChildrenUseCase {
+  constructor(
+    private readonly contacts: ContactAccounts,
+    private readonly catalogue: SchoolCatalogue,
+  ) {}
+
+  async execute(input: { readonly actor: Actor }): Promise<MyChild[]> {
+    const children = await this.contacts.childrenOf(input.actor.userId);
+    const { schools } = await this.catalogue.describe(
+      [...new Set(children.map((c) => c.schoolId as SchoolId))],
+      [],
+    );
+    const names = new Map(schools.map((s) => [s.id as string, s.name]));
+    return children.map((c) => ({ ...c, schoolName: names.get(c.schoolId) ?? '' }));
+  }
+}
