@@ -7,7 +7,8 @@
  * - unauthenticated: no valid identity (401).
  * - unavailable: a dependency failed; retrying may help (503; transient for a job).
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unauthenticated' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unauthenticated' | 'unavailable';
 
 export interface FieldError {
   readonly field: string;

@@ -11,7 +11,9 @@ export class Money {
 
   static ofPence(pence: number, currency: Currency = 'GBP'): Money {
     if (!Number.isSafeInteger(pence)) {
-      throw new ValidationFailed('Money must be a whole number of pence', [{ field: 'pence', message: 'must be an integer' }]);
+      throw new ValidationFailed('Money must be a whole number of pence', [
+        { field: 'pence', message: 'must be an integer' },
+      ]);
     }
     return new Money(pence, currency);
   }
