@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Membership, User, type Role } from '@rowan/access';
 import { ormOptions } from '@rowan/adapters/persistence/orm-config';
-import { School, Trust } from '@rowan/directory';
+import { emptyTally, MisConnection, Pupil, School, SyncRun, Trust } from '@rowan/directory';
+import { AesGcmSecretBox } from '@rowan/adapters/crypto/aes-gcm-secret-box.adapter';
+import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES } from '@rowan/adapters/bullmq/queues';
+import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
+import { Queue } from 'bullmq';
+import { v7 } from 'uuid';
+import { DEMO_WONDE_SCHOOLS, DEMO_WONDE_TOKEN } from '../apps/sandbox/src/wonde/demo-wonde-schools';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import 'dotenv/config';
 import { v5 } from 'uuid';
@@ -84,8 +90,76 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
       }
     }
     await em.flush();
+    await connectToSandboxWonde(em);
   } finally {
     await orm.close(true);
+  }
+}
+
+/**
+ * Links each demo school to its school in the sandbox Wonde and, while a school has no pupils yet, queues a full
+ * sync for the worker: the demo's directory fills from the (stand-in) MIS exactly as a real school's would.
+ */
+async function connectToSandboxWonde(em: ReturnType<MikroORM['em']['fork']>): Promise<void> {
+  const env = process.env;
+  const box = new AesGcmSecretBox(env.MIS_TOKEN_KEY ?? '');
+  const baseUrl = `http://${env.SANDBOX_HOST ?? '127.0.0.1'}:${env.SANDBOX_WONDE_PORT ?? '4011'}/v1.0/`;
+  const queue = new Queue(QUEUES.sync, {
+    connection: redisConnection(env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+    prefix: env.REDIS_PREFIX ?? 'rowan',
+  });
+  try {
+    for (const key of ['oakfield', 'birchwood'] as const) {
+      const school = DEMO_SCHOOLS[key];
+      const wonde = DEMO_WONDE_SCHOOLS[key];
+      if (!(await em.findOne(MisConnection, { schoolId: school.id }, { filters: false }))) {
+        em.persist(
+          new MisConnection(
+            school.id,
+            'wonde',
+            wonde.id,
+            baseUrl,
+            box.seal(env.SANDBOX_WONDE_TOKEN ?? DEMO_WONDE_TOKEN),
+            2,
+            null,
+            new Date(),
+          ),
+        );
+      }
+      const filled = (await em.count(Pupil, { schoolId: school.id }, { filters: false })) > 0;
+      const active = await em.findOne(
+        SyncRun,
+        { schoolId: school.id, status: { $in: ['queued', 'running'] } },
+        { filters: false },
+      );
+      if (!filled && !active) {
+        const run = new SyncRun(
+          v7(),
+          school.id,
+          'wonde',
+          'full',
+          'queued',
+          'waiting',
+          0,
+          emptyTally(),
+          null,
+          null,
+          new Date(),
+          null,
+          null,
+        );
+        em.persist(run);
+        await em.flush();
+        await queue.add(
+          'run-sync',
+          { runId: run.id },
+          { ...DEFAULT_JOB_OPTIONS, attempts: 5, jobId: jobIds.runSync(run.id) },
+        );
+      }
+    }
+    await em.flush();
+  } finally {
+    await queue.close();
   }
 }
 
@@ -103,7 +177,7 @@ if (require.main === module) {
   seedDemo(url).then(
     () =>
       console.log(
-        `Seeded ${DEMO_TRUST.name} with ${Object.keys(DEMO_SCHOOLS).length} schools.\n${describeDemoAccounts()}`,
+        `Seeded ${DEMO_TRUST.name} with ${Object.keys(DEMO_SCHOOLS).length} schools, linked to the sandbox Wonde (pupils arrive with the first sync).\n${describeDemoAccounts()}`,
       ),
     (error: unknown) => {
       console.error(error);

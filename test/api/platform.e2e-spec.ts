@@ -91,20 +91,23 @@ describe('CORS for the web app', () => {
   });
   afterAll(() => stack.close());
 
-  it.each(['PATCH', 'DELETE', 'POST'])('lets the web origin send %s with a bearer token', async (method) => {
-    const response = await stack
-      .http()
-      .options(
-        '/api/v1/schools/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e01/memberships/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e02',
-      )
-      .set('origin', 'http://127.0.0.1:5173')
-      .set('access-control-request-method', method)
-      .set('access-control-request-headers', 'authorization,content-type');
-    expect(response.status).toBeLessThan(300);
-    expect(response.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
-    expect(response.headers['access-control-allow-methods']).toContain(method);
-    expect(response.headers['access-control-allow-headers']).toContain('authorization');
-  });
+  it.each(['PATCH', 'DELETE', 'POST', 'PUT'])(
+    'lets the web origin send %s with a bearer token',
+    async (method) => {
+      const response = await stack
+        .http()
+        .options(
+          '/api/v1/schools/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e01/memberships/0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e02',
+        )
+        .set('origin', 'http://127.0.0.1:5173')
+        .set('access-control-request-method', method)
+        .set('access-control-request-headers', 'authorization,content-type');
+      expect(response.status).toBeLessThan(300);
+      expect(response.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
+      expect(response.headers['access-control-allow-methods']).toContain(method);
+      expect(response.headers['access-control-allow-headers']).toContain('authorization');
+    },
+  );
 
   it('gives no CORS grant to another origin', async () => {
     const response = await stack.http().get('/health/live').set('origin', 'https://evil.example');

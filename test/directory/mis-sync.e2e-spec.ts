@@ -162,4 +162,32 @@ describe('MIS sync from Wonde (end to end)', () => {
     const history = await api().get('/sync-runs');
     expect(history.body.items.length).toBe(4);
   });
+  it('lists pupils in register order across pages, and shows the connection without its token', async () => {
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api().get(`/pupils?limit=70${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      names.push(
+        ...page.body.items.map(
+          (p: { preferredSurname: string; preferredForename: string }) =>
+            `${p.preferredSurname}\u0000${p.preferredForename}`,
+        ),
+      );
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(names.length).toBe((await pupilsInDb()).filter((p) => p.enrolment === 'on_roll').length);
+    const collated = await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ n: string }>>(
+        "select concat(preferred_surname, char(0), preferred_forename) as n from pupils where school_id = ? and enrolment = 'on_roll' order by preferred_surname, preferred_forename, id",
+        [school.id],
+      );
+    expect(names).toEqual(collated.map((r) => r.n));
+
+    const connection = await api().get('/mis-connection');
+    expect(connection.body).toMatchObject({ provider: 'wonde', wondeSchoolId: WONDE_ID, baseUrl: wonde.url });
+    expect(JSON.stringify(connection.body)).not.toContain(WONDE_TOKEN);
+  });
 });

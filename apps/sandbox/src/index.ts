@@ -7,3 +7,11 @@ export type { MintAlgorithm, MintToken, MintTokenOptions } from './identity/toke
 export { DEMO_MFA_CODE, DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './identity/demo-users';
 /** For tests that want a token from the real sign-in flow rather than a minted one. */
 export { signInOverHttp, type HttpSignInInput, type TokenResponse } from './identity/testing/http-sign-in';
+export { startWondeStandIn, type WondeStandIn, type WondeStandInOptions } from './wonde/wonde-stand-in';
+export type { StandInSchool } from './wonde/wonde-school';
+export type { ChangeOptions, SchoolControl, SchoolSummary } from './wonde/school-control';
+export type { ChangeKind } from './wonde/record-changes';
+export type { ChangedIds } from './wonde/changed-ids';
+export { generateSchool, type GenerateSchoolOptions } from './wonde/school.generator';
+export type { SchoolData } from './wonde/school-records';
+export { DEMO_WONDE_SCHOOLS, DEMO_WONDE_TOKEN, demoWondeSchools } from './wonde/demo-wonde-schools';

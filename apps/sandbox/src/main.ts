@@ -1,9 +1,11 @@
 import { startIdentityStandIn } from './identity/identity-stand-in';
+import { demoWondeSchools } from './wonde/demo-wonde-schools';
+import { startWondeStandIn } from './wonde/wonde-stand-in';
 
 /**
  * The sandbox process for the demo and end-to-end runs: every vendor stand-in on its own loopback port.
- * Each stand-in is one `start...()` call returning something with `close()`; add Wonde, Twilio and Stripe
- * here the same way.
+ * Each stand-in is one `start...()` call returning something with `close()`; add Twilio and Stripe here the
+ * same way.
  */
 
 interface RunningStandIn {
@@ -28,6 +30,15 @@ async function main(): Promise<void> {
     ...(process.env.SANDBOX_IDENTITY_KEY_FILE ? { keyFile: process.env.SANDBOX_IDENTITY_KEY_FILE } : {}),
   });
   running.push({ name: 'identity (FusionAuth)', url: identity.issuer, close: () => identity.close() });
+
+  const wondeSchools = demoWondeSchools(env('SANDBOX_WONDE_TOKEN', 'sandbox-wonde-token'));
+  const wonde = await startWondeStandIn({
+    host,
+    port: Number(env('SANDBOX_WONDE_PORT', '4011')),
+    schools: wondeSchools,
+  });
+  const wondeName = `Wonde (${wondeSchools.map((school) => `${school.id} ${school.name}`).join(', ')})`;
+  running.push({ name: wondeName, url: wonde.url, close: () => wonde.close() });
 
   for (const standIn of running) {
     console.log(`sandbox: ${standIn.name} listening on ${standIn.url}`);

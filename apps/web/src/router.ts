@@ -2,6 +2,7 @@ import { nextTick } from 'vue';
 import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
+import { directoryRoutes } from './features/directory/routes';
 import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
@@ -39,6 +40,7 @@ declare module 'vue-router' {
 const staffFeatures: RouteRecordRaw[] = [
   ...homeRoutes,
   ...membershipRoutes,
+  ...directoryRoutes,
   ...auditRoutes,
   ...schoolRoutes,
   ...trustRoutes,

@@ -15,7 +15,7 @@ import {
   MikroOrmTrustRepository,
 } from '@rowan/adapters/persistence/repositories/mikro-orm-directory.repository';
 import { WondeMisSource } from '@rowan/adapters/wonde/wonde-mis-source.adapter';
-import { ConnectMisUseCase } from './application/connect-mis/connect-mis.use-case';
+import { ConnectMisUseCase, GetMisConnectionUseCase } from './application/connect-mis/connect-mis.use-case';
 import { CreateSchoolUseCase } from './application/create-school/create-school.use-case';
 import { CreateTrustUseCase } from './application/create-trust/create-trust.use-case';
 import { GetSchoolUseCase } from './application/get-school/get-school.use-case';
@@ -49,6 +49,7 @@ const USE_CASES = [
   ListSchoolsUseCase,
   GetSchoolUseCase,
   ConnectMisUseCase,
+  GetMisConnectionUseCase,
   RequestMisSyncUseCase,
   RunMisSyncUseCase,
   ListSyncRunsUseCase,

@@ -5,3 +5,4 @@ export * from './ids';
 export * from './money';
 export * from './page';
 export * from './unit-of-work';
+export * from './uk-time';

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Actor } from '@rowan/access';
 import {
   ConnectMisUseCase,
+  GetMisConnectionUseCase,
   GetSyncRunUseCase,
   ListSyncRunsUseCase,
   RequestMisSyncUseCase,
@@ -25,6 +26,7 @@ import {
 export class MisSyncController {
   constructor(
     private readonly connect: ConnectMisUseCase,
+    private readonly connection: GetMisConnectionUseCase,
     private readonly request: RequestMisSyncUseCase,
     private readonly listRuns: ListSyncRunsUseCase,
     private readonly getRun: GetSyncRunUseCase,
@@ -54,6 +56,22 @@ export class MisSyncController {
         dailySyncHour: body.dailySyncHour,
       }),
     );
+  }
+
+  @Get('mis-connection')
+  @RequirePermission('directory:read')
+  @ApiOperation({
+    operationId: 'getMisConnection',
+    summary: 'The school’s MIS connection',
+    description: 'Without the token; 404 when not connected.',
+  })
+  @ApiOkResponse({ type: MisConnectionDto })
+  @ApiProblems(400, 404)
+  async getMisConnection(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+  ): Promise<MisConnectionDto> {
+    return MisConnectionDto.from(await this.connection.execute({ actor, schoolId: schoolId as SchoolId }));
   }
 
   @Post('sync-runs')

@@ -109,8 +109,20 @@ export class ContactDetailsGenerator {
   }
 }
 
+const handles = new Map<string, string>();
+
 /** Lower-case ASCII handle: accents folded (Łukasz → lukasz), spaces and hyphens dropped. */
 export function handle(name: string, keepApostrophe: boolean): string {
+  const key = `${keepApostrophe ? "'" : ''}${name}`;
+  let cached = handles.get(key);
+  if (cached === undefined) {
+    cached = fold(name, keepApostrophe);
+    handles.set(key, cached);
+  }
+  return cached;
+}
+
+function fold(name: string, keepApostrophe: boolean): string {
   const folded = name
     .replace(/[łŁ]/g, 'l')
     .replace(/[øØ]/g, 'o')

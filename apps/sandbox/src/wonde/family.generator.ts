@@ -2,7 +2,7 @@ import type { HouseholdGenerator } from './household.generator';
 import { NAME_POOLS, type NamePool, type PoolName } from './name-pools.data';
 import type { Characteristics, ContactRecord, Gender, Phase, PupilRecord } from './school-records';
 import type { SeededRandom } from './seeded-random';
-import { ACADEMIC_YEAR_START, birthRange, GENERATED_BEFORE, randomDate } from './wonde-dates';
+import { ACADEMIC_YEAR_START, birthRange, dayStart, GENERATED_BEFORE, randomDate } from './wonde-dates';
 import type { WondeIds } from './wonde-ids';
 
 export interface GeneratedFamily {
@@ -71,15 +71,17 @@ export class FamilyGenerator {
     const middle = this.random.chance(0.35) ? this.random.pick(names).latin : null;
     const legalNative = pool.nativeScript && this.random.chance(0.4);
     const year = ncYear === 'R' ? 0 : Number(ncYear);
-    const entryYear = ACADEMIC_YEAR_START - (this.phase === 'primary' ? year : Math.max(0, year - 7));
+    const born = birthRange(year);
+    const entryYear = ACADEMIC_YEAR_START - (this.phase === 'primary' || year < 7 ? year : year - 7);
     const admissionDate = this.random.chance(0.9)
       ? `${entryYear}-09-0${this.random.int(1, 6)}`
       : randomDate(
           this.random,
           `${entryYear}-09-01`,
-          `${Math.min(entryYear + 1, ACADEMIC_YEAR_START)}-09-05`,
+          `${entryYear < ACADEMIC_YEAR_START ? entryYear + 1 : ACADEMIC_YEAR_START}-09-05`,
         );
-    const createdAt = Math.min(Date.parse(`${admissionDate}T08:00:00Z`), GENERATED_BEFORE - 86_400_000);
+    const admittedAt = dayStart(admissionDate) + 8 * 3_600_000;
+    const createdAt = admittedAt < GENERATED_BEFORE - 86_400_000 ? admittedAt : GENERATED_BEFORE - 86_400_000;
     const misId = this.ids.personMisId();
     return {
       id: this.ids.id(),
@@ -93,7 +95,7 @@ export class FamilyGenerator {
       legalForename: legalNative ? forename.text : forename.latin,
       legalSurname: legalNative ? surname.text : surname.latin,
       gender,
-      dateOfBirth: randomDate(this.random, birthRange(year).from, birthRange(year).to),
+      dateOfBirth: randomDate(this.random, born.from, born.to),
       ncYear,
       yearGroupId: '',
       registrationGroupId: '',
@@ -106,7 +108,7 @@ export class FamilyGenerator {
       leavingDate: null,
       status: 'on-roll',
       createdAt,
-      updatedAt: createdAt + Math.floor(this.random.next() * (GENERATED_BEFORE - createdAt)),
+      updatedAt: createdAt + this.random.below(GENERATED_BEFORE - createdAt),
     };
   }
 

@@ -49,7 +49,7 @@ const LONE_ADULTS = [
   [FATHER, 18],
   [CARER, 4],
 ] as const;
-/** About 2.4 adults per family, which gives about 1.75 contacts per pupil once siblings share them. */
+/** About 2.3 adults per family, which gives about 1.75 contacts per pupil once siblings share them. */
 const ADULT_COUNTS = [
   [1, 14],
   [2, 50],
@@ -125,7 +125,7 @@ export class HouseholdGenerator {
       address,
       pupilIds: [],
       createdAt,
-      updatedAt: createdAt + Math.floor(this.random.next() * (GENERATED_BEFORE - createdAt)),
+      updatedAt: createdAt + this.random.below(GENERATED_BEFORE - createdAt),
     };
   }
 

@@ -11,6 +11,7 @@ import {
 } from './record-changes';
 import { RosterChanges } from './roster-changes';
 import { SchoolControlError } from './school-control.errors';
+import type { PupilRecord } from './school-records';
 import { SeededRandom } from './seeded-random';
 import type { WondeSchool } from './wonde-school';
 
@@ -101,7 +102,7 @@ export function createSchoolControl(school: WondeSchool): SchoolControl {
     return random.sample(pool, count).map((record) => record.id);
   }
 
-  function pupilOrRandom(id: string | undefined): NonNullable<ReturnType<typeof data.pupils.get>> {
+  function pupilOrRandom(id: string | undefined): PupilRecord {
     const pupil = id === undefined ? random.pick(onRoll()) : data.pupils.get(id);
     if (!pupil) {
       throw new SchoolControlError(`no pupil '${id}'`);

@@ -142,7 +142,7 @@ export class SchoolGroupsGenerator {
       pupilIds: [],
       employeeIds: [],
       createdAt,
-      updatedAt: createdAt + Math.floor(this.random.next() * (GENERATED_BEFORE - createdAt)),
+      updatedAt: createdAt + this.random.below(GENERATED_BEFORE - createdAt),
     };
     this.groups.push(group);
     return group;

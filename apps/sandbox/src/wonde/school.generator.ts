@@ -56,13 +56,11 @@ export function generateSchool(options: GenerateSchoolOptions): SchoolData {
   const details = new ContactDetailsGenerator(random);
   const domain = `${options.seed.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'school'}.school.example`;
 
-  const leaverCount = Math.round(options.pupils * 0.03);
-  const everyone = generateFamilies(random, ids, details, phase, options.pupils + leaverCount);
-  for (const leaver of random.sample(everyone.pupils, leaverCount)) {
-    leaver.status = 'leaver';
-    leaver.leavingDate = randomDate(random, '2025-02-14', '2025-07-23');
-    leaver.updatedAt = Date.parse(`${leaver.leavingDate}T16:30:00Z`);
-  }
+  const slots = random.shuffle([
+    ...yearSlots(YEARS[phase], options.pupils).map((ncYear) => ({ ncYear, leaver: false })),
+    ...yearSlots(YEARS[phase], Math.round(options.pupils * 0.03)).map((ncYear) => ({ ncYear, leaver: true })),
+  ]);
+  const everyone = generateFamilies(random, ids, details, phase, slots);
   const onRoll = everyone.pupils.filter((pupil) => pupil.status === 'on-roll');
 
   const staff = generateStaff(random, ids, details, { pupils: options.pupils, phase, domain });
@@ -102,20 +100,30 @@ export function generateSchool(options: GenerateSchoolOptions): SchoolData {
   };
 }
 
+/** Pupils are dealt year places (on roll or leaver) family by family, so siblings land in random years. */
 function generateFamilies(
   random: SeededRandom,
   ids: WondeIds,
   details: ContactDetailsGenerator,
   phase: Phase,
-  total: number,
+  slots: Array<{ readonly ncYear: string; readonly leaver: boolean }>,
 ): { pupils: PupilRecord[]; contacts: ContactRecord[] } {
   const families = new FamilyGenerator(random, ids, new HouseholdGenerator(random, ids, details), phase);
-  const slots = random.shuffle(yearSlots(YEARS[phase], total));
   const pupils: PupilRecord[] = [];
   const contacts: ContactRecord[] = [];
   for (let familyId = 1; slots.length > 0; familyId++) {
-    const children = random.weighted(CHILDREN_PER_FAMILY);
-    const family = families.family(familyId, slots.splice(Math.max(0, slots.length - children), children));
+    const places = slots.splice(Math.max(0, slots.length - random.weighted(CHILDREN_PER_FAMILY)));
+    const family = families.family(
+      familyId,
+      places.map((place) => place.ncYear),
+    );
+    family.pupils.forEach((pupil, index) => {
+      if (places[index]?.leaver) {
+        pupil.status = 'leaver';
+        pupil.leavingDate = randomDate(random, '2025-02-14', '2025-07-23');
+        pupil.updatedAt = Date.parse(`${pupil.leavingDate}T16:30:00Z`);
+      }
+    });
     pupils.push(...family.pupils);
     contacts.push(...family.contacts);
   }

@@ -57,7 +57,7 @@ export function generateStaff(
       classIds: [],
       groupIds: [],
       createdAt,
-      updatedAt: createdAt + Math.floor(random.next() * (GENERATED_BEFORE - createdAt)),
+      updatedAt: createdAt + random.below(GENERATED_BEFORE - createdAt),
     });
   }
   return staff;

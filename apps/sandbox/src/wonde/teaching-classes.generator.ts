@@ -144,7 +144,7 @@ export class TeachingClassesGenerator {
       pupilIds: [],
       employeeIds: [],
       createdAt,
-      updatedAt: createdAt + Math.floor(this.random.next() * (GENERATED_BEFORE - createdAt)),
+      updatedAt: createdAt + this.random.below(GENERATED_BEFORE - createdAt),
     };
     this.classes.push(klass);
     return klass;

@@ -21,6 +21,8 @@ const COLLECTIONS: Record<string, Collection> = {
   groups: 'groups',
   classes: 'classes',
 };
+const DATA_OPEN = Buffer.from('{"data":');
+const CLOSE = Buffer.from('}');
 const COUNTABLE = ['students', 'contacts', 'employees', 'groups', 'classes'] as const;
 
 /** `GET /v1.0/schools/{id}[/{endpoint}[/{recordId}]]`: Wonde's read API for the stand-in's schools. */
@@ -60,7 +62,9 @@ export function createWondeApiHandler(options: WondeApiOptions) {
           at <= (filter.updatedBefore ?? Infinity)
         );
       });
-      const render = (row: (typeof rows)[number]) => JSON.stringify(school.serializer.deletion(row));
+      const render = (row: (typeof rows)[number]) => [
+        Buffer.from(JSON.stringify(school.serializer.deletion(row))),
+      ];
       return sendJsonText(
         res,
         200,
@@ -75,7 +79,11 @@ export function createWondeApiHandler(options: WondeApiOptions) {
     if (recordId !== undefined) {
       const record = school.find(collection, decodeURIComponent(recordId));
       return record
-        ? sendJsonText(res, 200, `{"data":${school.render(collection, record, includes)}}`)
+        ? sendJsonText(
+            res,
+            200,
+            Buffer.concat([DATA_OPEN, ...school.render(collection, record, includes), CLOSE]),
+          )
         : error(res, 404, 'not_found', `No ${endpoint} record '${recordId}'`);
     }
     const body = school.response(`${origin}${url.pathname}${url.search}`, () => {

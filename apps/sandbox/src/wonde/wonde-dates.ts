@@ -56,15 +56,14 @@ export function dayStart(isoDate: string): number {
 
 /** `YYYY-MM-DD` of an instant (UTC), without allocating a Date (civil-from-days). */
 export function isoDate(epochMs: number): string {
-  const z = Math.floor(epochMs / DAY_MS) + 719468;
-  const era = Math.floor(z / 146097);
+  const div = (a: number, b: number): number => (a / b) | 0; // positive and small here; see imul32
+  const z = div(epochMs, DAY_MS) + 719468;
+  const era = div(z, 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const yoe = div(doe - div(doe, 1460) + div(doe, 36524) - div(doe, 146096), 365);
+  const doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100));
+  const mp = div(5 * doy + 2, 153);
+  const day = doy - div(153 * mp + 2, 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return `${year}-${pad(month)}-${pad(day)}`;
@@ -73,7 +72,7 @@ export function isoDate(epochMs: number): string {
 /** A random instant between two ISO dates (UTC). */
 export function randomInstant(random: SeededRandom, from: string, to: string): number {
   const start = dayStart(from);
-  return start + Math.floor(random.next() * (dayStart(to) - start));
+  return start + random.below(dayStart(to) - start);
 }
 
 /** A random calendar date between two ISO dates. */

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seeded-random';
+import { imul32, type SeededRandom } from './seeded-random';
 
 const UPN_CHECK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
@@ -12,7 +12,7 @@ export function upiFor(schoolKey: string, misId: string): string {
   for (let lane = 0; lane < 4; lane++) {
     let h = 0x811c9dc5 ^ (lane * 0x9e3779b1);
     for (let i = 0; i < text.length; i++) {
-      h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      h = imul32(h ^ text.charCodeAt(i), 0x01000193);
     }
     out += (h >>> 0).toString(16).padStart(8, '0');
   }

@@ -10,6 +10,8 @@ export interface PageRequest {
 }
 
 export const DEFAULT_PER_PAGE = 50;
+const DATA_START = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
 
 export function pageRequest(url: URL, pageSizeMax: number): PageRequest {
   const perPageParam = url.searchParams.get('per_page');
@@ -20,21 +22,27 @@ export function pageRequest(url: URL, pageSizeMax: number): PageRequest {
 }
 
 /**
- * One page as JSON text: `{"data":[…],"meta":{"pagination":{…}}}`, built from records already rendered to
- * JSON, so a page of a large school is a string join. `origin` + the request's path and query make the links.
+ * One page, `{"data":[…],"meta":{"pagination":{…}}}`, joined from records already encoded as JSON chunks.
+ * `origin` + the request's path and query make the links.
  */
 export function pageBody<T>(
   url: URL,
   origin: string,
   request: PageRequest,
   items: readonly T[],
-  render: (item: T) => string,
-): string {
+  render: (item: T) => readonly Buffer[],
+): Buffer {
   const start = (request.page - 1) * request.perPage;
-  const slice = items.slice(start, start + request.perPage);
-  const data = `[${slice.map(render).join(',')}]`;
+  const chunks: Buffer[] = [DATA_START];
+  items.slice(start, start + request.perPage).forEach((item, index) => {
+    if (index > 0) {
+      chunks.push(COMMA);
+    }
+    chunks.push(...render(item));
+  });
   if (!request.explicit && items.length <= DEFAULT_PER_PAGE) {
-    return `{"data":${data},"meta":{}}`;
+    chunks.push(Buffer.from('],"meta":{}}'));
+    return Buffer.concat(chunks);
   }
   const more = start + request.perPage < items.length;
   const link = (page: number): string => {
@@ -49,7 +57,8 @@ export function pageBody<T>(
     per_page: request.perPage,
     current_page: request.page,
   };
-  return `{"data":${data},"meta":${JSON.stringify({ pagination })}}`;
+  chunks.push(Buffer.from(`],"meta":${JSON.stringify({ pagination })}}`));
+  return Buffer.concat(chunks);
 }
 
 export function sendJsonText(

@@ -33,12 +33,23 @@ import { upiFor } from './wonde-ids';
  * other records (`contacts`, `classes`, `students`…) are added by `WondeJsonRenderer`, which caches them.
  */
 export class WondeRecordSerializer {
+  private readonly upis = new Map<string, string>();
+
   constructor(private readonly school: SchoolData) {}
+
+  private upi(misId: string): string {
+    let upi = this.upis.get(misId);
+    if (upi === undefined) {
+      upi = upiFor(this.school.seed, misId);
+      this.upis.set(misId, upi);
+    }
+    return upi;
+  }
 
   student(pupil: PupilRecord, inc: IncludeTree): WondeStudent {
     return {
       id: pupil.id,
-      upi: upiFor(this.school.seed, pupil.misId),
+      upi: this.upi(pupil.misId),
       mis_id: pupil.misId,
       initials: initials(pupil.forename, pupil.surname),
       forename: pupil.forename,
@@ -60,7 +71,7 @@ export class WondeRecordSerializer {
   contact(contact: ContactRecord, inc: IncludeTree): WondeContact {
     return {
       id: contact.id,
-      upi: upiFor(this.school.seed, contact.misId),
+      upi: this.upi(contact.misId),
       mis_id: contact.misId,
       title: contact.title,
       initials: initials(contact.forename, contact.surname),
@@ -78,7 +89,7 @@ export class WondeRecordSerializer {
   employee(employee: EmployeeRecord, inc: IncludeTree): WondeEmployee {
     return {
       id: employee.id,
-      upi: upiFor(this.school.seed, employee.misId),
+      upi: this.upi(employee.misId),
       mis_id: employee.misId,
       title: employee.title,
       initials: initials(employee.forename, employee.surname),

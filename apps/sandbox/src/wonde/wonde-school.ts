@@ -2,7 +2,7 @@ import type { IncludeTree } from './include-tree';
 import type { Phase, SchoolData, SchoolRecord } from './school-records';
 import { generateSchool } from './school.generator';
 import { GENERATED_BEFORE } from './wonde-dates';
-import { WondeJsonRenderer, type RecordKind } from './wonde-json.renderer';
+import { WondeJsonRenderer, type JsonChunks, type RecordKind } from './wonde-json.renderer';
 import { WondeRecordSerializer } from './wonde-record.serializer';
 
 export interface StandInSchool {
@@ -34,7 +34,8 @@ const KINDS: Record<Collection, RecordKind> = {
 
 type Listed = SchoolRecord;
 
-const MAX_CACHED_RESPONSES = 2_000;
+/** Cached response bodies are dropped once they pass this size (a full 16k read with every include is ~125 MB). */
+const MAX_CACHED_BYTES = 512 * 1024 * 1024;
 
 /**
  * One school of the stand-in: its generated data, plus what makes serving fast: list snapshots and the JSON
@@ -46,6 +47,7 @@ export class WondeSchool {
   private readonly renderer: WondeJsonRenderer;
   private readonly lists = new Map<string, readonly Listed[]>();
   private readonly responses = new Map<string, Buffer>();
+  private cachedBytes = 0;
   private lastNow = GENERATED_BEFORE;
 
   constructor(
@@ -70,6 +72,7 @@ export class WondeSchool {
   invalidate(): void {
     this.lists.clear();
     this.responses.clear();
+    this.cachedBytes = 0;
     this.renderer.clear();
   }
 
@@ -92,20 +95,22 @@ export class WondeSchool {
   }
 
   /** A whole response body, kept (as bytes) until the next change: a repeated full read is only writes. */
-  response(key: string, build: () => string): Buffer {
+  response(key: string, build: () => Buffer): Buffer {
     let body = this.responses.get(key);
     if (!body) {
-      if (this.responses.size >= MAX_CACHED_RESPONSES) {
+      body = build();
+      if (this.cachedBytes + body.length > MAX_CACHED_BYTES) {
         this.responses.clear();
+        this.cachedBytes = 0;
       }
-      body = Buffer.from(build());
       this.responses.set(key, body);
+      this.cachedBytes += body.length;
     }
     return body;
   }
 
-  /** The JSON text of one record with its includes (cached until the next change). */
-  render(collection: Collection, record: Listed, includes: IncludeTree): string {
+  /** One record with its includes, as JSON chunks (cached until the next change). */
+  render(collection: Collection, record: Listed, includes: IncludeTree): JsonChunks {
     return this.renderer.render(KINDS[collection], record, includes);
   }
 

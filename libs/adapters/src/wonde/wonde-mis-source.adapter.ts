@@ -80,7 +80,7 @@ export class WondeMisSource extends MisSource {
   }
 
   async *leavers(access: MisAccess, options: MisReadOptions): AsyncGenerator<MisLeaver[]> {
-    const url = this.url(access, 'student-leavers', { include: 'education_details' }, options);
+    const url = this.url(access, 'students-leaver', { include: 'education_details' }, options);
     for await (const page of this.http.pages<WondeStudent>(url, access.token)) {
       yield page.map((s) => ({
         misId: s.id,

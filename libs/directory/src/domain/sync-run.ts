@@ -38,16 +38,31 @@ export class SyncRun {
     readonly queuedAt: Date,
     public startedAt: Date | null,
     public finishedAt: Date | null,
+    /** A failure the queue will retry (the MIS was down), as opposed to one it will not. */
+    public retryable: boolean = false,
   ) {}
 
   isActive(): boolean {
     return this.status === 'queued' || this.status === 'running';
   }
 
+  /** Whether the worker should (still) carry this run out: active, or failed in a way a retry can mend. */
+  isRunnable(): boolean {
+    return this.isActive() || (this.status === 'failed' && this.retryable);
+  }
+
+  /** Queued or running with no sign of life for six hours: its job was lost. */
+  isAbandoned(now: Date): boolean {
+    const since = this.startedAt ?? this.queuedAt;
+    return this.isActive() && now.getTime() - since.getTime() > 6 * 3600_000;
+  }
+
   start(at: Date): void {
     this.status = 'running';
     this.startedAt = at;
+    this.finishedAt = null;
     this.error = null;
+    this.retryable = false;
   }
 
   progress(phase: SyncPhase, percent: number, tally: SyncTally): void {
@@ -64,10 +79,11 @@ export class SyncRun {
     this.finishedAt = at;
   }
 
-  fail(at: Date, reason: string): void {
+  fail(at: Date, reason: string, retryable = false): void {
     this.status = 'failed';
     this.error = reason.slice(0, 1000);
     this.finishedAt = at;
+    this.retryable = retryable;
   }
 }
 

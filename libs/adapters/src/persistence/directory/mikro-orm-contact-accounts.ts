@@ -37,27 +37,25 @@ export class MikroOrmContactAccounts extends ContactAccounts {
 
   /** Keyed by the signed-in user themself, across their schools: the only way a parent reaches pupils. */
   async childrenOf(userId: UserId): Promise<LinkedChild[]> {
-    const rows = await this.em
-      .getConnection()
-      .execute<
-        Array<{
-          id: string;
-          preferred_forename: string;
-          preferred_surname: string;
-          year_group: string | null;
-          registration_group: string | null;
-          school_id: string;
-          relationship: string;
-        }>
-      >(
-        `select p.id, p.preferred_forename, p.preferred_surname, p.year_group, p.registration_group, p.school_id, pc.relationship
+    const rows = await this.em.getConnection().execute<
+      Array<{
+        id: string;
+        preferred_forename: string;
+        preferred_surname: string;
+        year_group: string | null;
+        registration_group: string | null;
+        school_id: string;
+        relationship: string;
+      }>
+    >(
+      `select p.id, p.preferred_forename, p.preferred_surname, p.year_group, p.registration_group, p.school_id, pc.relationship
          from contacts c
          join pupil_contacts pc on pc.contact_id = c.id and pc.school_id = c.school_id
          join pupils p on p.id = pc.pupil_id and p.school_id = c.school_id
         where c.user_id = ? and c.active = 1 and p.enrolment = 'on_roll'
         order by p.preferred_forename, p.preferred_surname`,
-        [userId],
-      );
+      [userId],
+    );
     const seen = new Set<string>();
     return rows
       .filter((r) => !seen.has(r.id) && seen.add(r.id))

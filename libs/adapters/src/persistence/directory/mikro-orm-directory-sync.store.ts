@@ -10,7 +10,7 @@ import {
   type StoredFingerprint,
   type Write,
 } from '@rowan/directory';
-import type { SchoolId } from '@rowan/kernel';
+import { ukDate, type SchoolId } from '@rowan/kernel';
 import { deleteWhereIn, selectRows, upsertRows } from './bulk-sql';
 import { replaceCharacteristics } from './characteristics-writer';
 
@@ -121,7 +121,7 @@ export class MikroOrmDirectorySyncStore extends DirectorySyncStore {
     if (writes.length === 0) {
       return;
     }
-    const today = at.toISOString().slice(0, 10);
+    const today = ukDate(at);
     const pupilIds = writes.map((w) => w.id);
     await this.em.transactional(async (em) => {
       await upsertRows(

@@ -13,7 +13,7 @@ import {
   type PupilSummary,
 } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
-import { decodeCursor, toPage } from '../cursor';
+import { decodeNameCursor, encodeNameCursor } from '../cursor';
 
 const summary = (p: Pupil): PupilSummary => ({
   id: p.id,
@@ -33,8 +33,9 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
     super();
   }
 
+  /** Sorted as staff read a register: surname, then forename; the cursor is the last (surname, forename, id). */
   async list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>> {
-    const after = decodeCursor(page.cursor);
+    const after = decodeNameCursor(page.cursor);
     const term = filter.search?.trim();
     const like = term ? `${term.replace(/[%_\\]/g, '\\$&')}%` : undefined;
     const pupils = await this.em.find(
@@ -44,23 +45,44 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
         enrolment: filter.enrolment ?? 'on_roll',
         ...(filter.ncYear !== undefined ? { ncYear: filter.ncYear } : {}),
         ...(filter.registrationGroup ? { registrationGroup: filter.registrationGroup } : {}),
-        ...(like
-          ? {
-              $or: [
-                { preferredForename: { $like: like } },
-                { preferredSurname: { $like: like } },
-                { legalSurname: { $like: like } },
-                { legalForename: { $like: like } },
-                { upn: term },
-              ],
-            }
-          : {}),
-        ...(after ? { id: { $lt: after } } : {}),
+        $and: [
+          like
+            ? {
+                $or: [
+                  { preferredForename: { $like: like } },
+                  { preferredSurname: { $like: like } },
+                  { legalSurname: { $like: like } },
+                  { legalForename: { $like: like } },
+                  { upn: term },
+                ],
+              }
+            : {},
+          after
+            ? {
+                $or: [
+                  { preferredSurname: { $gt: after.surname } },
+                  { preferredSurname: after.surname, preferredForename: { $gt: after.forename } },
+                  {
+                    preferredSurname: after.surname,
+                    preferredForename: after.forename,
+                    id: { $gt: after.id },
+                  },
+                ],
+              }
+            : {},
+        ],
       },
-      { orderBy: { id: 'desc' }, limit: page.limit + 1 },
+      {
+        orderBy: [{ preferredSurname: 'asc' }, { preferredForename: 'asc' }, { id: 'asc' }],
+        limit: page.limit + 1,
+      },
     );
-    const result = toPage(pupils, page, (p) => p.id);
-    return { items: result.items.map(summary), nextCursor: result.nextCursor };
+    const items = pupils.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(summary),
+      nextCursor: pupils.length > page.limit && last ? encodeNameCursor(last) : null,
+    };
   }
 
   /** One grouped count per table for all the schools: four queries, whatever the number of schools. */

@@ -61,6 +61,7 @@ export class MikroOrmSyncRunRepository extends SyncRunRepository {
         error: run.error,
         startedAt: run.startedAt,
         finishedAt: run.finishedAt,
+        retryable: run.retryable,
       },
       { filters: false },
     );

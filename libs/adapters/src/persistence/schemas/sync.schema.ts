@@ -19,6 +19,7 @@ export const SyncRunSchema = new EntitySchema<SyncRun>({
     queuedAt: { type: 'datetime', length: 3 },
     startedAt: { type: 'datetime', length: 3, nullable: true },
     finishedAt: { type: 'datetime', length: 3, nullable: true },
+    retryable: { type: 'boolean', default: false },
   },
 });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
+import { Clock, NotFound, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { MisConnection } from '../../domain/sync-run';
 import { SchoolRepository } from '../ports/school.repository';
 import { MisConnectionRepository, SecretBox } from '../ports/sync-run.repository';
@@ -84,6 +84,30 @@ export class ConnectMisUseCase {
     await this.uow.commit();
     return {
       provider: 'wonde',
+      externalSchoolId: connection.externalSchoolId,
+      baseUrl: connection.baseUrl,
+      dailySyncHour: connection.dailySyncHour,
+      lastSyncedFrom: connection.lastSyncedFrom,
+    };
+  }
+}
+
+/** The school's MIS connection as staff may see it (never the token); 404 when the school has none. */
+@Injectable()
+export class GetMisConnectionUseCase {
+  constructor(
+    private readonly schools: SchoolRepository,
+    private readonly connections: MisConnectionRepository,
+  ) {}
+
+  async execute(input: { readonly actor: Actor; readonly schoolId: SchoolId }): Promise<MisConnectionView> {
+    const school = await schoolFor(this.schools, input.actor, input.schoolId, 'directory:read');
+    const connection = await this.connections.findForSchool(school.id);
+    if (!connection) {
+      throw new NotFound('MIS connection', 'DIRECTORY.NOT_CONNECTED');
+    }
+    return {
+      provider: connection.provider,
       externalSchoolId: connection.externalSchoolId,
       baseUrl: connection.baseUrl,
       dailySyncHour: connection.dailySyncHour,

@@ -31,7 +31,11 @@ export class RequestMisSyncUseCase {
     if (!(await this.connections.findForSchool(school.id))) {
       throw new DirectoryConflict('Connect this school to its MIS before syncing', 'DIRECTORY.NOT_CONNECTED');
     }
-    if (await this.runs.findActiveForSchool(school.id)) {
+    const active = await this.runs.findActiveForSchool(school.id);
+    if (active?.isAbandoned(this.clock.now())) {
+      active.fail(this.clock.now(), 'Abandoned: no progress for six hours');
+      await this.runs.saveProgress(active);
+    } else if (active) {
       throw new DirectoryConflict(
         'A sync of this school is already queued or running',
         'DIRECTORY.SYNC_IN_PROGRESS',
@@ -63,7 +67,16 @@ export class RequestMisSyncUseCase {
       after: { mode: input.mode },
     });
     await this.uow.commit();
-    await this.jobs.runSync(run.id);
+    try {
+      await this.jobs.runSync(run.id);
+    } catch (error) {
+      run.fail(
+        this.clock.now(),
+        `Could not be queued: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await this.runs.saveProgress(run);
+      throw error;
+    }
     return toSyncRunView(run);
   }
 }

@@ -94,22 +94,15 @@ describe('RunMisSyncUseCase: a sync that dies half way', () => {
     expect(tb.connections.row(school.id)?.lastSyncedFrom).toEqual(first.startedAt);
   });
 
-  // BUG: run-mis-sync.use-case.ts:50-53 marks the run 'failed' before rethrowing, and :36-38 then skips it as
-  // 'already_finished'. The worker retries a job that failed on a transient error (job-outcome.ts; the run-sync job
-  // is queued with `attempts: 3` in bullmq-directory-jobs.adapter.ts), but every retry is skipped: a sync cut short
-  // by a MIS outage (MisUnavailable) is never retried.
-  it.failing(
-    'runs the sync again when the queue retries a job that failed on a transient error',
-    async () => {
-      const { tb, school, mis } = setup();
-      const run = tb.givenRun(school);
-      mis.dieAfter(1, { feed: 'pupils' });
-      await expect(tb.runJob(run.id)).rejects.toMatchObject({ transient: true });
+  it('runs the sync again when the queue retries a job that failed on a transient error', async () => {
+    const { tb, school, mis } = setup();
+    const run = tb.givenRun(school);
+    mis.dieAfter(1, { feed: 'pupils' });
+    await expect(tb.runJob(run.id)).rejects.toMatchObject({ transient: true });
 
-      const retry = await tb.runJob(run.id);
+    const retry = await tb.runJob(run.id);
 
-      expect(retry).toEqual({ status: 'succeeded', runId: run.id });
-      expect(tb.store.pupils(school.id)).toHaveLength(3);
-    },
-  );
+    expect(retry).toEqual({ status: 'succeeded', runId: run.id });
+    expect(tb.store.pupils(school.id)).toHaveLength(3);
+  });
 });

@@ -120,7 +120,7 @@ describe('RunMisSyncUseCase: leavers', () => {
     },
   );
 
-  it('deactivates staff and groups a full sync no longer sees, and a delta leaves them be', async () => {
+  it('deactivates staff and groups the MIS deletes: in a delta from its deletions, else in the next full sync', async () => {
     const { tb, school, mis, staff, class5C } = await synced();
     mis.delete('staff', staff[0]!.misId).delete('group', class5C.misId);
     const head = staff[1]!;
@@ -128,22 +128,19 @@ describe('RunMisSyncUseCase: leavers', () => {
 
     const delta = await tb.sync(school, 'delta');
 
-    expect(delta.tally.staff).toEqual({ added: 0, changed: 1, left: 0, unchanged: 0 });
+    expect(delta.tally.staff).toEqual({ added: 0, changed: 1, left: 1, unchanged: 0 });
+    expect(delta.tally.groups.left).toBe(1);
     expect(tb.store.staffMember(school.id, head.misId)?.jobTitle).toBe('Executive Headteacher');
 
     const full = await tb.sync(school);
 
-    expect(full.tally.staff).toEqual({ added: 0, changed: 0, left: 1, unchanged: 1 });
-    expect(full.tally.groups).toEqual({ added: 0, changed: 0, left: 1, unchanged: 4 });
+    expect(full.tally.staff).toEqual({ added: 0, changed: 0, left: 0, unchanged: 1 });
+    expect(full.tally.groups).toEqual({ added: 0, changed: 0, left: 0, unchanged: 4 });
     expect(tb.store.staffMember(school.id, staff[0]!.misId)?.active).toBe(false);
     expect(tb.store.group(school.id, class5C.misId)?.active).toBe(false);
   });
 
-  // BUG: nothing ever deactivates a contact: SyncPass (sync-pass.ts) calls `store.deactivate` only for 'group' and
-  // 'staff', although the port takes 'contact' and the tally has `contacts.left`. A contact the MIS no longer sends
-  // (unlinked from every pupil and deleted) stays active for good, and is still counted among the school's active
-  // contacts (mikro-orm-pupil-directory.ts counts `contacts where active = 1`).
-  it.failing('deactivates, in a full sync, a contact the MIS no longer sends', async () => {
+  it('deactivates, in a full sync, a contact the MIS no longer sends', async () => {
     const { tb, school, mis, family } = await synced();
     const { olivia, harry, father } = family;
     mis
@@ -160,10 +157,7 @@ describe('RunMisSyncUseCase: leavers', () => {
     expect(run.tally.contacts.left).toBe(1);
   });
 
-  // BUG: sync-pass.ts:101 keeps only `kind === 'pupil'` deletions, so a delta ignores the staff, group and contact
-  // deletions the MIS reports (the Wonde adapter maps employee/group/class/contact deletions for it). A member of
-  // staff deleted from the MIS stays active in Rowan until the weekly full sync.
-  it.failing('in a delta, deactivates a member of staff the MIS reports as deleted', async () => {
+  it('in a delta, deactivates a member of staff the MIS reports as deleted', async () => {
     const { tb, school, mis, staff } = await synced();
     mis.delete('staff', staff[0]!.misId);
 
@@ -173,10 +167,7 @@ describe('RunMisSyncUseCase: leavers', () => {
     expect(delta.tally.staff.left).toBe(1);
   });
 
-  // BUG: sync-pass.ts:109 takes "today" as the UTC date of the clock, not the date in the UK. A sync in the first
-  // hour of a British Summer Time day (a daily sync hour of 0, or one asked for just after midnight) dates leavers
-  // the day before.
-  it.failing('dates a leaver with the day in the UK, also just after midnight in summer', async () => {
+  it('dates a leaver with the day in the UK, also just after midnight in summer', async () => {
     const tb = new MisSyncTestbed();
     const { school, mis, family } = tb.givenOakPrimary();
     tb.clock.set(new Date('2026-06-01T10:00:00Z'));

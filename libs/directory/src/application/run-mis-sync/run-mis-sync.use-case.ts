@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, IdGenerator } from '@rowan/kernel';
+import { Clock, DomainError, IdGenerator } from '@rowan/kernel';
 import type { MisConnection, SyncRun } from '../../domain/sync-run';
 import { emptyTally } from '../../domain/sync-run';
 import { DirectorySyncStore } from '../ports/directory-sync.store';
@@ -33,7 +33,8 @@ export class RunMisSyncUseCase {
     if (!run) {
       return { status: 'skipped', reason: 'no_such_run' };
     }
-    if (!run.isActive()) {
+    const newer = await this.runs.findActiveForSchool(run.schoolId);
+    if (!run.isRunnable() || (newer && newer.id !== run.id)) {
       return { status: 'skipped', reason: 'already_finished' };
     }
     const connection = await this.connections.findForSchool(run.schoolId);
@@ -48,7 +49,9 @@ export class RunMisSyncUseCase {
     try {
       await this.sync(run, connection, this.connections.accessFor(connection));
     } catch (error) {
-      run.fail(this.clock.now(), error instanceof Error ? error.message : String(error));
+      // An outage is worth the queue's retry (which runs this same run again); a refusal or a bug is not.
+      const retryable = !(error instanceof DomainError) || error.transient;
+      run.fail(this.clock.now(), error instanceof Error ? error.message : String(error), retryable);
       await this.runs.saveProgress(run);
       throw error;
     }

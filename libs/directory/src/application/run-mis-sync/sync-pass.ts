@@ -1,4 +1,4 @@
-import type { Clock, IdGenerator, SchoolId } from '@rowan/kernel';
+import { ukDate, type Clock, type IdGenerator, type SchoolId } from '@rowan/kernel';
 import type { MisContact, MisGroup, MisPupil, MisStaffMember } from '../../domain/mis/mis-records';
 import { missingFrom, planWrites, type StoredFingerprint } from '../../domain/mis/sync-plan';
 import type { SyncCounts, SyncPhase, SyncRun, SyncTally } from '../../domain/sync-run';
@@ -76,43 +76,50 @@ export class SyncPass {
     }
   }
 
-  /** Delta only: contacts whose details changed without their pupils changing. */
+  /** Delta only: contacts whose details changed without their pupils changing (each counted once). */
   async contacts(pages: AsyncIterable<MisContact[]>): Promise<void> {
     const contactPrints = await this.load('contact');
     for await (const page of pages) {
-      await this.writeContacts(
-        page.filter((c) => contactPrints.has(c.misId)),
-        contactPrints,
-      );
+      const fresh = page.filter((c) => contactPrints.has(c.misId) && !this.seenContacts.has(c.misId));
+      fresh.forEach((c) => this.seenContacts.add(c.misId));
+      await this.writeContacts(fresh, contactPrints);
     }
   }
 
+  /**
+   * Pupils who left (the leavers feed, with their dates), and what the MIS no longer has: in a full sync, whatever
+   * it did not send; in a delta, what it reports as deleted. Pupils are kept as leavers; the rest is deactivated.
+   */
   async leavers(
     pages: AsyncIterable<MisLeaver[]>,
     deletions: AsyncIterable<MisDeletion[]> | null,
   ): Promise<void> {
     const leaving = new Map<string, string | null>();
+    const gone: Record<'contact' | 'staff' | 'group', string[]> = { contact: [], staff: [], group: [] };
     for await (const page of pages) {
       page.forEach((l) => leaving.set(l.misId, l.leaveDate));
     }
     if (deletions) {
       for await (const page of deletions) {
-        page
-          .filter((d) => d.kind === 'pupil')
-          .forEach((d) => leaving.set(d.misId, leaving.get(d.misId) ?? null));
+        for (const d of page) {
+          if (d.kind === 'pupil') {
+            leaving.set(d.misId, leaving.get(d.misId) ?? null);
+          } else {
+            gone[d.kind].push(d.misId);
+          }
+        }
       }
     } else {
       missingFrom(this.seenPupils, await this.load('pupil')).forEach((misId) =>
         leaving.set(misId, leaving.get(misId) ?? null),
       );
+      gone.contact.push(...missingFrom(this.seenContacts, await this.load('contact')));
     }
-    const today = this.clock.now().toISOString().slice(0, 10);
-    this.tally.pupils.left += await this.store.markPupilsLeft(
-      this.schoolId,
-      leaving,
-      today,
-      this.clock.now(),
-    );
+    const now = this.clock.now();
+    this.tally.pupils.left += await this.store.markPupilsLeft(this.schoolId, leaving, ukDate(now), now);
+    this.tally.contacts.left += await this.store.deactivate(this.schoolId, 'contact', gone.contact, now);
+    this.tally.staff.left += await this.store.deactivate(this.schoolId, 'staff', gone.staff, now);
+    this.tally.groups.left += await this.store.deactivate(this.schoolId, 'group', gone.group, now);
     await this.report('leavers', 88);
   }
 
