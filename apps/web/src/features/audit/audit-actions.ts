@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
   { value: 'membership.invited', label: 'Staff invited' },
   { value: 'membership.role_changed', label: 'Role changed' },
   { value: 'membership.revoked', label: 'Access revoked' },
+  { value: 'membership.activated', label: 'Invitation accepted' },
+  { value: 'membership.parent_invited', label: 'Parent invited to the app' },
+  { value: 'directory.mis_connected', label: 'MIS connected' },
+  { value: 'directory.sync_requested', label: 'MIS sync requested' },
   { value: 'school.created', label: 'School added' },
   { value: 'trust.created', label: 'Trust created' },
 ];
@@ -19,6 +23,9 @@ const TARGET_LABELS: Record<string, string> = {
   school: 'School',
   trust: 'Trust',
   user: 'User',
+  contact: 'Contact',
+  mis_connection: 'MIS connection',
+  sync_run: 'MIS sync',
 };
 
 export function targetLabel(targetType: string): string {
