@@ -20,6 +20,14 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 if [[ ! -f .env ]]; then
   cp .env.example .env
   echo 'Created .env from .env.example'
+else
+  # A .env from an older checkout: add the variables .env.example has gained since, leaving the others alone.
+  while IFS= read -r line; do
+    if [[ $line =~ ^([A-Z0-9_]+)= ]] && ! grep -q "^${BASH_REMATCH[1]}=" .env; then
+      echo "$line" >>.env
+      echo "Added ${BASH_REMATCH[1]} to .env from .env.example"
+    fi
+  done <.env.example
 fi
 set -a
 # shellcheck source=/dev/null
