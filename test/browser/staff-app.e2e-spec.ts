@@ -1,5 +1,6 @@
 import FusionAuthClient from '@fusionauth/typescript-client';
 import { Membership, User, type Role } from '@rowan/access';
+import { Contact } from '@rowan/directory';
 import type { School, Trust } from '@rowan/directory';
 import type { UserId } from '@rowan/kernel';
 import { DEMO_MFA_CODE, DEMO_PASSWORD } from '@rowan/sandbox';
@@ -58,7 +59,7 @@ describe('staff web app (Chromium)', () => {
       );
     }
     await em.flush();
-    return { email, given, family };
+    return { email, given, family, userId: user.id };
   }
 
   async function signIn(page: Page, email: string): Promise<void> {
@@ -154,6 +155,22 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets office staff invite a pupil’s contact to the parent app from the pupil page', async () => {
+    const officer = await person('Olu', 'Office', 'office', { school });
+    const pupil = await stack.make.pupil(school, 'Tomás', 'Ó Briain');
+    const contact = await stack.make.contact(school, 'Róisín', 'Ó Briain', ['roisin@example.test']);
+    await stack.make.link(pupil, contact, 'Mother');
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Pupils' }).click();
+    await page.getByRole('link', { name: /Tomás/ }).click();
+    await page.getByRole('heading', { name: /Tomás/, level: 1 }).waitFor();
+    await check(page, 'pupil');
+    await page.getByRole('button', { name: /Invite to the parent app/ }).click();
+    await page.getByText('Invited to the app (roisin@example.test)').waitFor();
+    await page.context().close();
+  });
+
   it('lets a trust administrator see the trust’s schools', async () => {
     const trustAdmin = await person('Amara', 'Okafor', 'trust_admin', { trust });
     const page = await (await browser.newContext()).newPage();
@@ -166,11 +183,18 @@ describe('staff web app (Chromium)', () => {
 
   it('sends a parent to the mobile parent area', async () => {
     const parent = await person('Pat', 'Parent', 'parent', { school });
+    const child = await stack.make.pupil(school, 'Maisie', "O'Hara");
+    const contact = await stack.make.contact(school, 'Pat', 'Parent', [parent.email]);
+    await stack.make.link(child, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await signIn(page, parent.email);
     await page.waitForURL((url) => url.pathname.startsWith('/parent'));
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText("Maisie O'Hara").waitFor();
     await check(page, 'parent home');
     await context.close();
   });
