@@ -190,4 +190,17 @@ describe('MIS sync from Wonde (end to end)', () => {
     expect(connection.body).toMatchObject({ provider: 'wonde', wondeSchoolId: WONDE_ID, baseUrl: wonde.url });
     expect(JSON.stringify(connection.body)).not.toContain(WONDE_TOKEN);
   });
+  it('shows a contact with the children they are a contact of, and the school’s staff by surname', async () => {
+    const pupil = (await api().get('/pupils?limit=1')).body.items[0];
+    const detail = await api().get(`/pupils/${pupil.id}`);
+    const contact = await api().get(`/contacts/${detail.body.contacts[0].id}`);
+    expect(contact.status).toBe(200);
+    expect(contact.body.children.map((c: { id: string }) => c.id)).toContain(pupil.id);
+
+    const staff = await api().get('/staff?limit=200');
+    expect(staff.status).toBe(200);
+    expect(staff.body.items.length).toBe(wonde.school(WONDE_ID).summary().employees);
+    const surnames = staff.body.items.map((s: { surname: string }) => s.surname);
+    expect(surnames).toEqual([...surnames].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
 });

@@ -17,6 +17,7 @@ import { TrustMembershipsController } from './access/trust-memberships.controlle
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { TenantScope } from './auth/tenant-scope';
+import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
 import { ParentsController } from './directory/parents.controller';
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         PupilsController,
         DirectoryOverviewController,
         ParentsController,
+        ContactsStaffController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

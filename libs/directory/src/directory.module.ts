@@ -19,7 +19,9 @@ import { ConnectMisUseCase, GetMisConnectionUseCase } from './application/connec
 import { CreateSchoolUseCase } from './application/create-school/create-school.use-case';
 import { CreateTrustUseCase } from './application/create-trust/create-trust.use-case';
 import { GetSchoolUseCase } from './application/get-school/get-school.use-case';
+import { GetContactUseCase } from './application/get-contact/get-contact.use-case';
 import { GetPupilUseCase, ListPupilsUseCase } from './application/list-pupils/list-pupils.use-case';
+import { ListStaffUseCase } from './application/list-staff/list-staff.use-case';
 import { ListSchoolsUseCase } from './application/list-schools/list-schools.use-case';
 import { GetSyncRunUseCase, ListSyncRunsUseCase } from './application/list-sync-runs/list-sync-runs.use-case';
 import { InviteParentUseCase } from './application/invite-parent/invite-parent.use-case';
@@ -60,6 +62,8 @@ const USE_CASES = [
   TrustDirectoryOverviewUseCase,
   InviteParentUseCase,
   ListMyChildrenUseCase,
+  GetContactUseCase,
+  ListStaffUseCase,
 ];
 
 /** The directory context: needs the global PersistenceModule, AuditModule and CryptoModule (SecretBox). */

@@ -30,3 +30,5 @@ export * from './application/trust-directory-overview/trust-directory-overview.u
 export * from './application/ports/parent-accounts';
 export * from './application/invite-parent/invite-parent.use-case';
 export * from './application/list-my-children/list-my-children.use-case';
+export * from './application/get-contact/get-contact.use-case';
+export * from './application/list-staff/list-staff.use-case';

@@ -8,6 +8,9 @@ import {
   PupilCharacteristic,
   PupilContact,
   PupilDirectory,
+  StaffMember,
+  type ContactDetail,
+  type StaffSummary,
   type PupilDetail,
   type PupilFilter,
   type PupilSummary,
@@ -178,6 +181,101 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
             ]
           : [];
       }),
+    };
+  }
+
+  async contactDetail(schoolId: SchoolId, contactId: string): Promise<ContactDetail | null> {
+    const contact = await this.em.findOne(Contact, { id: contactId, schoolId, active: true });
+    if (!contact) {
+      return null;
+    }
+    const links = await this.em.find(PupilContact, { contactId, schoolId });
+    const pupils = links.length
+      ? await this.em.find(Pupil, { id: { $in: links.map((l) => l.pupilId) }, schoolId })
+      : [];
+    const byId = new Map(pupils.map((p) => [p.id, p]));
+    return {
+      id: contact.id,
+      title: contact.title,
+      forename: contact.forename,
+      surname: contact.surname,
+      emails: contact.emails,
+      mobiles: contact.mobiles,
+      usesParentApp: contact.usesParentApp,
+      invited: contact.userId !== null,
+      children: links
+        .flatMap((l) => {
+          const p = byId.get(l.pupilId);
+          return p
+            ? [
+                {
+                  ...summary(p),
+                  relationship: l.relationship,
+                  parentalResponsibility: l.parentalResponsibility,
+                  priority: l.priority,
+                  livesWithPupil: l.livesWithPupil,
+                },
+              ]
+            : [];
+        })
+        .sort((a, b) => a.preferredForename.localeCompare(b.preferredForename, 'en-GB')),
+    };
+  }
+
+  async listStaff(
+    schoolId: SchoolId,
+    search: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<StaffSummary>> {
+    const after = decodeNameCursor(page.cursor);
+    const like = search ? `${search.replace(/[%_\\]/g, '\\$&')}%` : undefined;
+    const staff = await this.em.find(
+      StaffMember,
+      {
+        schoolId,
+        active: true,
+        $and: [
+          like
+            ? {
+                $or: [
+                  { forename: { $like: like } },
+                  { surname: { $like: like } },
+                  { email: { $like: like } },
+                ],
+              }
+            : {},
+          after
+            ? {
+                $or: [
+                  { surname: { $gt: after.surname } },
+                  { surname: after.surname, forename: { $gt: after.forename } },
+                  { surname: after.surname, forename: after.forename, id: { $gt: after.id } },
+                ],
+              }
+            : {},
+        ],
+      },
+      { orderBy: [{ surname: 'asc' }, { forename: 'asc' }, { id: 'asc' }], limit: page.limit + 1 },
+    );
+    const items = staff.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((s) => ({
+        id: s.id,
+        title: s.title,
+        forename: s.forename,
+        surname: s.surname,
+        jobTitle: s.jobTitle,
+        email: s.email,
+      })),
+      nextCursor:
+        staff.length > page.limit && last
+          ? encodeNameCursor({
+              preferredSurname: last.surname,
+              preferredForename: last.forename,
+              id: last.id,
+            })
+          : null,
     };
   }
 }

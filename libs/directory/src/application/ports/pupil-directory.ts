@@ -48,10 +48,46 @@ export interface PupilDetail extends PupilSummary {
   }>;
 }
 
+export interface ContactDetail {
+  readonly id: string;
+  readonly title: string | null;
+  readonly forename: string;
+  readonly surname: string;
+  readonly emails: readonly string[];
+  readonly mobiles: readonly string[];
+  readonly usesParentApp: boolean;
+  /** Invited to the parent app (linked to a Rowan account). */
+  readonly invited: boolean;
+  readonly children: ReadonlyArray<
+    PupilSummary & {
+      readonly relationship: string;
+      readonly parentalResponsibility: boolean;
+      readonly priority: number;
+      readonly livesWithPupil: boolean;
+    }
+  >;
+}
+
+export interface StaffSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly forename: string;
+  readonly surname: string;
+  readonly jobTitle: string | null;
+  readonly email: string | null;
+}
+
 /** Read side of the directory for staff pages and the API. */
 export abstract class PupilDirectory {
   abstract list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>>;
   abstract detail(schoolId: SchoolId, pupilId: string): Promise<PupilDetail | null>;
+  abstract contactDetail(schoolId: SchoolId, contactId: string): Promise<ContactDetail | null>;
+  /** Current staff from the MIS, by surname; `search` matches the start of a name or email. */
+  abstract listStaff(
+    schoolId: SchoolId,
+    search: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<StaffSummary>>;
   abstract countsBySchool(
     schoolIds: readonly SchoolId[],
   ): Promise<Map<string, { pupilsOnRoll: number; leavers: number; contacts: number; staff: number }>>;
