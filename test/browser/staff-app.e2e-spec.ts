@@ -178,6 +178,10 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Schools' }).click();
     await page.getByRole('cell', { name: 'Hazel Lane Primary School' }).first().waitFor();
     await check(page, 'schools');
+    await page.getByRole('navigation').getByRole('link', { name: 'Directory overview' }).click();
+    await page.getByRole('heading', { name: 'Directory overview', level: 1 }).waitFor();
+    await page.getByRole('table').getByText('Hazel Lane Primary School').first().waitFor();
+    await check(page, 'directory overview');
     await page.context().close();
   });
 

@@ -7,6 +7,7 @@ import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
 import { schoolRoutes } from './features/schools/routes';
+import { trustOverviewRoutes } from './features/trust-overview/routes';
 import { trustRoutes } from './features/trusts/routes';
 import type { Permission } from './lib/permissions';
 import { useSessionStore } from './stores/session';
@@ -43,6 +44,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...directoryRoutes,
   ...auditRoutes,
   ...schoolRoutes,
+  ...trustOverviewRoutes,
   ...trustRoutes,
 ];
 
