@@ -25,6 +25,7 @@ import { ProvisionIdentityUseCase } from './application/provision-identity/provi
 import { RequeueIdentityProvisioningUseCase } from './application/requeue-identity-provisioning/requeue-identity-provisioning.use-case';
 import { ResolveActorUseCase } from './application/resolve-actor/resolve-actor.use-case';
 import { RevokeMembershipUseCase } from './application/revoke-membership/revoke-membership.use-case';
+import { Invitations } from './application/invitations.service';
 import { SchoolMemberships } from './application/school-memberships.service';
 import { AuditModule } from './audit.module';
 
@@ -54,6 +55,7 @@ export class AccessModule {
         { provide: AccessJobs, useClass: BullMqAccessJobs },
         { provide: IdentityProvider, useValue: new FusionAuthIdentityProvider(options.fusionAuth) },
         SchoolMemberships,
+        Invitations,
         ...USE_CASES,
       ],
       exports: [SchoolDirectory, ...USE_CASES],

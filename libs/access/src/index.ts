@@ -14,6 +14,7 @@ export * from './application/ports/school-directory';
 export * from './application/ports/user.repository';
 export * from './application/membership.view';
 export * from './application/school-memberships.service';
+export * from './application/invitations.service';
 export * from './application/resolve-actor/resolve-actor.use-case';
 export * from './application/get-me/get-me.use-case';
 export * from './application/invite-member/invite-member.use-case';

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, IdGenerator, UnitOfWork, type SchoolId, type TrustId, type UserId } from '@rowan/kernel';
-import { Membership } from '../../domain/membership';
-import { normaliseEmail, User } from '../../domain/user';
-import { AccessJobs } from '../ports/access-jobs';
+import { Clock, UnitOfWork, type SchoolId, type TrustId, type UserId } from '@rowan/kernel';
 import { AuditTrail } from '../ports/audit-trail';
-import { MembershipRepository } from '../ports/membership.repository';
-import { UserRepository } from '../ports/user.repository';
+import { Invitations } from '../invitations.service';
 
 export interface GrantParentAccessInput {
   /** Who asked; the calling context has already authorised them. */
@@ -26,50 +22,21 @@ export interface GrantParentAccessInput {
 @Injectable()
 export class GrantParentAccessUseCase {
   constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly invitations: Invitations,
     private readonly audit: AuditTrail,
-    private readonly jobs: AccessJobs,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
   ) {}
 
   async execute(input: GrantParentAccessInput): Promise<{ userId: UserId; alreadyInvited: boolean }> {
-    const now = this.clock.now();
-    const email = normaliseEmail(input.email);
-    let user = await this.users.findByEmail(email);
-    if (!user) {
-      user = new User(
-        this.ids.next() as UserId,
-        email,
-        input.givenName.trim(),
-        input.familyName.trim(),
-        null,
-        now,
-        now,
-      );
-      this.users.add(user);
-    }
-    const membership = await this.memberships.findForUserInScope(user.id, input.schoolId);
-    if (membership?.isCurrent()) {
+    const { user, alreadyCurrent } = await this.invitations.invite(
+      input,
+      { trustId: input.trustId, schoolId: input.schoolId },
+      'parent',
+      this.clock.now(),
+    );
+    if (alreadyCurrent) {
       return { userId: user.id, alreadyInvited: true };
-    }
-    if (membership) {
-      membership.reinvite('parent', now);
-    } else {
-      this.memberships.add(
-        new Membership(
-          this.ids.next(),
-          user.id,
-          input.trustId,
-          input.schoolId,
-          'parent',
-          'invited',
-          now,
-          now,
-        ),
-      );
     }
     this.audit.record(input.invitedBy, {
       action: 'membership.parent_invited',
@@ -77,13 +44,11 @@ export class GrantParentAccessUseCase {
       schoolId: input.schoolId,
       targetType: 'contact',
       targetId: input.contactId,
-      summary: `Invited ${user.displayName() || email} <${email}> to the parent app`,
-      after: { email, role: 'parent' },
+      summary: `Invited ${user.displayName() || user.email} <${user.email}> to the parent app`,
+      after: { email: user.email, role: 'parent' },
     });
     await this.uow.commit();
-    if (user.identitySubject === null) {
-      await this.jobs.provisionIdentity(user.id);
-    }
+    await this.invitations.provisionIfNeeded(user);
     return { userId: user.id, alreadyInvited: false };
   }
 }

@@ -2,19 +2,17 @@ import { NotFound, ValidationFailed, type TrustId } from '@rowan/kernel';
 import type { Actor } from '../../domain/actor';
 import { AccessTestbed } from '../../testing';
 import type { TrustRef } from '../ports/school-directory';
+import { Invitations } from '../invitations.service';
 import { InviteMemberUseCase, type InviteMemberInput } from './invite-member.use-case';
 
 function setup() {
   const tb = new AccessTestbed();
   const useCase = new InviteMemberUseCase(
-    tb.users,
-    tb.memberships,
+    new Invitations(tb.users, tb.memberships, tb.jobs, tb.ids),
     tb.directory,
     tb.audit,
-    tb.jobs,
     tb.uow,
     tb.clock,
-    tb.ids,
   );
   return { tb, useCase, trust: tb.givenTrust() };
 }

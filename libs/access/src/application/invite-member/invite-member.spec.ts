@@ -3,19 +3,17 @@ import { NotPermitted } from '../../domain/access.errors';
 import type { Actor } from '../../domain/actor';
 import { AccessTestbed } from '../../testing';
 import type { SchoolRef } from '../ports/school-directory';
+import { Invitations } from '../invitations.service';
 import { InviteMemberUseCase, type InviteMemberInput } from './invite-member.use-case';
 
 function setup() {
   const tb = new AccessTestbed();
   const useCase = new InviteMemberUseCase(
-    tb.users,
-    tb.memberships,
+    new Invitations(tb.users, tb.memberships, tb.jobs, tb.ids),
     tb.directory,
     tb.audit,
-    tb.jobs,
     tb.uow,
     tb.clock,
-    tb.ids,
   );
   const school = tb.givenSchool();
   const admin = tb.givenMember(school, 'school_admin').actor;

@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Clock,
-  IdGenerator,
-  NotFound,
-  UnitOfWork,
-  ValidationFailed,
-  type SchoolId,
-  type TrustId,
-  type UserId,
-} from '@rowan/kernel';
+import { Clock, NotFound, UnitOfWork, ValidationFailed, type SchoolId, type TrustId } from '@rowan/kernel';
 import type { Actor, Scope } from '../../domain/actor';
 import { authorize } from '../../domain/authorize';
-import { Membership } from '../../domain/membership';
+import { AccessConflict } from '../../domain/access.errors';
 import { isInvitableStaffRole, ROLE_LABELS, type Role } from '../../domain/role';
-import { normaliseEmail, User } from '../../domain/user';
-import { AccessJobs } from '../ports/access-jobs';
 import { AuditTrail } from '../ports/audit-trail';
-import { MembershipRepository } from '../ports/membership.repository';
 import { SchoolDirectory } from '../ports/school-directory';
-import { UserRepository } from '../ports/user.repository';
+import { Invitations } from '../invitations.service';
 import { toMembershipView, type MembershipView } from '../membership.view';
 
 export interface InviteMemberInput {
@@ -39,50 +27,24 @@ export interface InviteMemberInput {
 @Injectable()
 export class InviteMemberUseCase {
   constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly invitations: Invitations,
     private readonly directory: SchoolDirectory,
     private readonly audit: AuditTrail,
-    private readonly jobs: AccessJobs,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
   ) {}
 
   async execute(input: InviteMemberInput): Promise<MembershipView> {
     const scope = await this.resolveScope(input);
     const now = this.clock.now();
-    const email = normaliseEmail(input.email);
-
-    let user = await this.users.findByEmail(email);
-    if (!user) {
-      user = new User(
-        this.ids.next() as UserId,
-        email,
-        input.givenName.trim(),
-        input.familyName.trim(),
-        null,
-        now,
-        now,
-      );
-      this.users.add(user);
-    }
-    const scopeKey = scope.schoolId ?? scope.trustId;
-    let membership = await this.memberships.findForUserInScope(user.id, scopeKey);
-    if (membership) {
-      membership.reinvite(input.role, now);
-    } else {
-      membership = new Membership(
-        this.ids.next(),
-        user.id,
-        scope.trustId,
-        scope.schoolId ?? null,
-        input.role,
-        'invited',
-        now,
-        now,
-      );
-      this.memberships.add(membership);
+    const { user, membership, alreadyCurrent } = await this.invitations.invite(
+      input,
+      { trustId: scope.trustId, schoolId: scope.schoolId ?? null },
+      input.role,
+      now,
+    );
+    if (alreadyCurrent) {
+      throw new AccessConflict('This person is already a member here', 'ACCESS.ALREADY_A_MEMBER');
     }
     this.audit.record(input.actor.userId, {
       action: 'membership.invited',
@@ -90,13 +52,11 @@ export class InviteMemberUseCase {
       schoolId: scope.schoolId ?? null,
       targetType: 'membership',
       targetId: membership.id,
-      summary: `Invited ${user.displayName()} <${email}> as ${ROLE_LABELS[input.role]}`,
-      after: { email, role: input.role, status: membership.status },
+      summary: `Invited ${user.displayName()} <${user.email}> as ${ROLE_LABELS[input.role]}`,
+      after: { email: user.email, role: input.role, status: membership.status },
     });
     await this.uow.commit();
-    if (user.identitySubject === null) {
-      await this.jobs.provisionIdentity(user.id);
-    }
+    await this.invitations.provisionIfNeeded(user);
     return toMembershipView(membership, user);
   }
 
