@@ -168,6 +168,18 @@ describe('staff web app (Chromium)', () => {
     await check(page, 'pupil');
     await page.getByRole('button', { name: /Invite to the parent app/ }).click();
     await page.getByText('Invited to the app (roisin@example.test)').waitFor();
+
+    await page
+      .getByRole('link', { name: /Róisín/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /Róisín/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Tomás/ }).first().waitFor();
+    await check(page, 'contact');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'School workforce' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await check(page, 'school workforce');
     await page.context().close();
   });
 

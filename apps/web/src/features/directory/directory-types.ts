@@ -11,6 +11,8 @@ type PupilsPath = paths['/api/v1/schools/{schoolId}/pupils']['get'];
 type PupilPath = paths['/api/v1/schools/{schoolId}/pupils/{pupilId}']['get'];
 type SyncRunPath = paths['/api/v1/schools/{schoolId}/sync-runs/{runId}']['get'];
 type ConnectPath = paths['/api/v1/schools/{schoolId}/mis-connection']['put'];
+type ContactPath = paths['/api/v1/schools/{schoolId}/contacts/{contactId}']['get'];
+type StaffPath = paths['/api/v1/schools/{schoolId}/staff']['get'];
 
 export type PupilSummary = Items<Json<PupilsPath['responses'][200]>>;
 export type Enrolment = PupilSummary['enrolment'];
@@ -18,6 +20,11 @@ export type PupilDetail = Json<PupilPath['responses'][200]>;
 export type PupilContact = PupilDetail['contacts'][number];
 export type Characteristic = PupilDetail['characteristics'][number];
 export type PupilGroup = PupilDetail['groups'][number];
+
+export type ContactDetail = Json<ContactPath['responses'][200]>;
+export type ContactChild = ContactDetail['children'][number];
+
+export type MisStaffMember = Items<Json<StaffPath['responses'][200]>>;
 
 export type SyncRun = Json<SyncRunPath['responses'][200]>;
 export type SyncMode = SyncRun['mode'];

@@ -21,7 +21,25 @@ export const directoryRoutes: RouteRecordRaw[] = [
         component: () => import('./pages/pupil-page.vue'),
         meta: { title: 'Pupil' },
       },
+      {
+        // Absolute, but under the same parent, so "Pupils" in the navigation stays current here too.
+        path: '/schools/:schoolId/contacts/:contactId',
+        name: 'contact',
+        component: () => import('./pages/contact-page.vue'),
+        meta: { title: 'Contact' },
+      },
     ],
+  },
+  {
+    // Not "School staff": the navigation already has "Staff" (Rowan access), and the two must stay
+    // distinguishable by name.
+    path: 'schools/:schoolId/mis-staff',
+    name: 'mis-staff',
+    component: () => import('./pages/mis-staff-page.vue'),
+    meta: {
+      title: 'School workforce',
+      nav: { label: 'School workforce', order: 35, scope: 'school', permission: 'directory:read' },
+    },
   },
   {
     path: 'schools/:schoolId/mis-sync',
