@@ -11,7 +11,7 @@ import {
   type Write,
 } from '@rowan/directory';
 import { ukDate, type SchoolId } from '@rowan/kernel';
-import { deleteWhereIn, selectRows, upsertRows } from './bulk-sql';
+import { chunks, deleteWhereIn, selectRows, upsertRows } from './bulk-sql';
 import { replaceCharacteristics } from './characteristics-writer';
 
 const TABLES: Record<DirectoryKind, { table: string; active: string }> = {
@@ -271,18 +271,25 @@ export class MikroOrmDirectorySyncStore extends DirectorySyncStore {
     today: string,
     at: Date,
   ): Promise<number> {
+    // One UPDATE per leave date (most leavers share one), chunked, rather than one per pupil.
+    const byDate = new Map<string, string[]>();
+    leavers.forEach((leaveDate, misId) =>
+      byDate.set(leaveDate ?? today, [...(byDate.get(leaveDate ?? today) ?? []), misId]),
+    );
     let changed = 0;
     await this.em.transactional(async (em) => {
-      for (const [misId, leaveDate] of leavers) {
-        const result = await em
-          .getConnection()
-          .execute<{ affectedRows: number }>(
-            "update pupils set enrolment = 'left', leave_date = ?, updated_at = ? where school_id = ? and mis_id = ? and enrolment = 'on_roll'",
-            [leaveDate ?? today, at, schoolId, misId],
-            'run',
-            em.getTransactionContext(),
-          );
-        changed += result.affectedRows;
+      for (const [leaveDate, misIds] of byDate) {
+        for (const chunk of chunks(misIds)) {
+          const result = await em
+            .getConnection()
+            .execute<{ affectedRows: number }>(
+              `update pupils set enrolment = 'left', leave_date = ?, updated_at = ? where school_id = ? and enrolment = 'on_roll' and mis_id in (${chunk.map(() => '?').join(', ')})`,
+              [leaveDate, at, schoolId, ...chunk],
+              'run',
+              em.getTransactionContext(),
+            );
+          changed += result.affectedRows;
+        }
       }
     });
     return changed;
