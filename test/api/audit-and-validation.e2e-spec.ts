@@ -4,8 +4,22 @@ import { operations } from '../support/openapi-walk';
 
 describe('mutations: exactly one audit record each; bad input changes nothing', () => {
   let stack: ApiStack;
-  let ids: { trustId: string; schoolId: string; membershipId: string; contactId: string };
-  let tokens: { operator: string; trustAdmin: string; schoolAdmin: string; teacher: string };
+  let ids: {
+    trustId: string;
+    schoolId: string;
+    membershipId: string;
+    contactId: string;
+    uploadingSchoolId: string;
+    importId: string;
+  };
+  let tokens: {
+    operator: string;
+    trustAdmin: string;
+    schoolAdmin: string;
+    teacher: string;
+    uploadingAdmin: string;
+  };
+  const STAFF_CSV = 'staff_id,forename,surname,job_title\nS1,Ann,Upload,Bursar';
 
   beforeAll(async () => {
     stack = await startApiStack();
@@ -13,12 +27,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     const school = await stack.make.school(trust);
     const target = await stack.make.member('teacher', { school });
     const contact = await stack.make.contact(school, 'Pat', 'Parent');
-    ids = {
-      trustId: trust.id,
-      schoolId: school.id,
-      membershipId: target.membership.id,
-      contactId: contact.id,
-    };
+    // A school without a Wonde connection, whose directory comes from uploads.
+    const uploading = await stack.make.school(trust);
     const mint = async (user: User, roles: string[] = []) =>
       stack.token({ userId: user.identitySubject!, email: user.email, roles });
     tokens = {
@@ -26,6 +36,21 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       trustAdmin: await mint((await stack.make.member('trust_admin', { trust })).user),
       schoolAdmin: await mint((await stack.make.member('school_admin', { school })).user),
       teacher: await mint((await stack.make.member('teacher', { school })).user),
+      uploadingAdmin: await mint((await stack.make.member('school_admin', { school: uploading })).user),
+    };
+    const upload = await stack
+      .http()
+      .post(`/api/v1/schools/${uploading.id}/directory-imports`)
+      .set('authorization', `Bearer ${tokens.uploadingAdmin}`)
+      .send({ staff: STAFF_CSV });
+    expect(upload.status).toBe(201);
+    ids = {
+      trustId: trust.id,
+      schoolId: school.id,
+      membershipId: target.membership.id,
+      contactId: contact.id,
+      uploadingSchoolId: uploading.id,
+      importId: upload.body.id,
     };
   });
   afterAll(() => stack.close());
@@ -82,6 +107,15 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         `/api/v1/schools/${ids.schoolId}/contacts/${ids.contactId}/invitation`,
         {},
       ),
+    uploadDirectoryFiles: () =>
+      authed(tokens.uploadingAdmin).post(`/api/v1/schools/${ids.uploadingSchoolId}/directory-imports`, {
+        staff: STAFF_CSV,
+      }),
+    applyDirectoryImport: () =>
+      authed(tokens.uploadingAdmin).post(
+        `/api/v1/schools/${ids.uploadingSchoolId}/directory-imports/${ids.importId}/apply`,
+        {},
+      ),
   };
 
   it('covers every mutating route in the OpenAPI document', async () => {
@@ -102,6 +136,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'connectMis',
     'requestSync',
     'inviteParent',
+    'uploadDirectoryFiles',
+    'applyDirectoryImport',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -24,6 +24,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const runB = await stack.make.syncRun(schoolB);
     const contactB = await stack.make.contact(schoolB, 'Xanthe', 'Foreigncontact');
     await stack.make.link(pupilB, contactB);
+    const uploadB = await stack.make.directoryImport(schoolB, memberB.user.id);
     foreign = {
       schoolId: schoolB.id,
       trustId: trustB.id,
@@ -31,6 +32,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
       pupilId: pupilB.id,
       runId: runB.id,
       contactId: contactB.id,
+      importId: uploadB.id,
     };
     foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil'];
     for (const [role, where] of [

@@ -1,6 +1,16 @@
 import type { MikroORM } from '@mikro-orm/mysql';
 import { AuditRecord, Membership, User, type Role } from '@rowan/access';
-import { Contact, emptyTally, Pupil, PupilContact, School, SyncRun, Trust } from '@rowan/directory';
+import {
+  Contact,
+  DirectoryImport,
+  emptyChange,
+  emptyTally,
+  Pupil,
+  PupilContact,
+  School,
+  SyncRun,
+  Trust,
+} from '@rowan/directory';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
@@ -128,6 +138,27 @@ export class Factories {
         new Date(),
         new Date(),
         new Date(),
+      ),
+    );
+  }
+
+  /** A previewed upload of one member of staff, not applied. */
+  async directoryImport(school: School, uploadedBy: UserId): Promise<DirectoryImport> {
+    const staff = [
+      { misId: 'S1', title: null, forename: 'Una', surname: 'Uploaded', jobTitle: null, email: null },
+    ];
+    return this.save(
+      new DirectoryImport(
+        v7(),
+        school.id,
+        'previewed',
+        ['staff'],
+        { staff },
+        { pupils: emptyChange(), contacts: emptyChange(), staff: { ...emptyChange(), added: 1 } },
+        null,
+        uploadedBy,
+        new Date(),
+        new Date(Date.now() + 24 * 3600_000),
       ),
     );
   }

@@ -52,6 +52,7 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
     baseUrl: 'http://127.0.0.1:1/v1.0/',
   }),
   requestSync: () => ({ mode: 'full' }),
+  uploadDirectoryFiles: () => ({ staff: 'staff_id,forename,surname\nW1,Walk,Staff' }),
 };
 
 export function requestFor(

@@ -20,6 +20,7 @@ import { TenantScope } from './auth/tenant-scope';
 import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
+import { DirectoryImportsController } from './directory/directory-imports.controller';
 import { ParentsController } from './directory/parents.controller';
 import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         MembershipsController,
         AuditRecordsController,
         MisSyncController,
+        DirectoryImportsController,
         PupilsController,
         DirectoryOverviewController,
         ParentsController,

@@ -26,7 +26,9 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   const metrics = createMetrics();
   const adapter = new FastifyAdapter({
     trustProxy: true,
-    bodyLimit: 1_048_576,
+    // Directory uploads carry a school's CSV files (a 2,000-pupil school's are about 1 MB); 25 MB allows for
+    // the largest schools.
+    bodyLimit: 25 * 1_048_576,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -14,6 +14,8 @@ import {
   MikroOrmSchoolRepository,
   MikroOrmTrustRepository,
 } from '@rowan/adapters/persistence/repositories/mikro-orm-directory.repository';
+import { CsvDirectoryFileReader } from '@rowan/adapters/csv/csv-directory-file.reader';
+import { MikroOrmDirectoryImportRepository } from '@rowan/adapters/persistence/directory/mikro-orm-directory-import.repository';
 import { WondeMisSource } from '@rowan/adapters/wonde/wonde-mis-source.adapter';
 import { ConnectMisUseCase, GetMisConnectionUseCase } from './application/connect-mis/connect-mis.use-case';
 import { CreateSchoolUseCase } from './application/create-school/create-school.use-case';
@@ -38,6 +40,14 @@ import {
   SyncRunRepository,
 } from './application/ports/sync-run.repository';
 import { TrustRepository } from './application/ports/trust.repository';
+import { DirectoryFileReader, DirectoryImportRepository } from './application/ports/directory-imports';
+import { ApplyDirectoryImportUseCase } from './application/import-directory/apply-directory-import.use-case';
+import {
+  ForgetExpiredUploadsUseCase,
+  GetDirectoryImportUseCase,
+} from './application/import-directory/get-directory-import.use-case';
+import { DirectoryImportPass } from './application/import-directory/import-pass';
+import { UploadDirectoryFilesUseCase } from './application/import-directory/upload-directory-files.use-case';
 import { RequestMisSyncUseCase } from './application/request-mis-sync/request-mis-sync.use-case';
 import { RunMisSyncUseCase } from './application/run-mis-sync/run-mis-sync.use-case';
 import { ScheduleDailySyncsUseCase } from './application/schedule-daily-syncs/schedule-daily-syncs.use-case';
@@ -64,6 +74,10 @@ const USE_CASES = [
   ListMyChildrenUseCase,
   GetContactUseCase,
   ListStaffUseCase,
+  UploadDirectoryFilesUseCase,
+  ApplyDirectoryImportUseCase,
+  GetDirectoryImportUseCase,
+  ForgetExpiredUploadsUseCase,
 ];
 
 /** The directory context: needs the global PersistenceModule, AuditModule and CryptoModule (SecretBox). */
@@ -80,7 +94,10 @@ const USE_CASES = [
     { provide: DirectoryJobs, useClass: BullMqDirectoryJobs },
     { provide: ContactAccounts, useClass: MikroOrmContactAccounts },
     { provide: ParentAccounts, useClass: AccessParentAccounts },
+    { provide: DirectoryFileReader, useClass: CsvDirectoryFileReader },
+    { provide: DirectoryImportRepository, useClass: MikroOrmDirectoryImportRepository },
     SchoolCatalogue,
+    DirectoryImportPass,
     ...USE_CASES,
   ],
   exports: [SchoolCatalogue, ...USE_CASES],

@@ -13,6 +13,10 @@ export type ErrorKind =
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** For an uploaded file: the line at fault (1 is the header). */
+  readonly line?: number;
+  /** For an uploaded file: the column at fault, by its header name. */
+  readonly column?: string;
 }
 
 export abstract class DomainError extends Error {

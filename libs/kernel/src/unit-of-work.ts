@@ -4,4 +4,10 @@
  */
 export abstract class UnitOfWork {
   abstract commit(): Promise<void>;
+
+  /**
+   * Runs `work` inside one database transaction and commits what it changed at its end, together with whatever
+   * the stores wrote directly (bulk writes) meanwhile: all of it lands, or, if `work` throws, none of it.
+   */
+  abstract transaction<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -288,6 +288,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/directory-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the directory as CSV and preview it
+         * @description For schools not synced through Wonde. Each file is the complete list of its kind (pupils with contacts, staff, or all three); whoever it leaves out is marked as left. The files are checked against the templates (400, with every problem in `errors` by file, line and column) and compared with the directory; nothing changes until applyDirectoryImport. Templates: /templates/pupils.csv, /templates/contacts.csv, /templates/staff.csv.
+         */
+        post: operations["uploadDirectoryFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/directory-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An upload and its preview
+         * @description What applying it would change, measured when it was uploaded; once applied, the sync run it became.
+         */
+        get: operations["getDirectoryImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/directory-imports/{importId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a previewed upload: all of it, or nothing
+         * @description Applied in one transaction and recorded in the sync history as a CSV sync. 409 when it was already applied, has expired, or another sync changed the directory after the preview (upload again).
+         */
+        post: operations["applyDirectoryImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/pupils": {
         parameters: {
             query?: never;
@@ -665,6 +725,59 @@ export interface components {
             items: components["schemas"]["SyncRunDto"][];
             nextCursor: string | null;
         };
+        UploadDirectoryFilesRequest: {
+            /** @description The text of pupils.csv, as saved from a spreadsheet (UTF-8; a byte-order mark is fine). Columns: pupil_id*, upn, legal_forename*, legal_surname*, preferred_forename, preferred_surname, date_of_birth, year, registration_class, groups, pupil_premium, free_school_meals, sen, eal, leave_date. Requires contacts. */
+            pupils?: string;
+            /** @description The text of contacts.csv, as saved from a spreadsheet (UTF-8; a byte-order mark is fine). One row per pupil and contact. Columns: pupil_id*, contact_id*, title, forename*, surname*, relationship*, parental_responsibility, priority, lives_with_pupil, email, mobile. Requires pupils. */
+            contacts?: string;
+            /** @description The text of staff.csv, as saved from a spreadsheet (UTF-8; a byte-order mark is fine). Columns: staff_id*, title, forename*, surname*, job_title, email. */
+            staff?: string;
+        };
+        ImportSamplesDto: {
+            /** @description Names, at most 50 */
+            added: string[];
+            /** @description Names, at most 50 */
+            changed: string[];
+            /** @description Names, at most 50 */
+            left: string[];
+        };
+        ImportChangeDto: {
+            added: number;
+            changed: number;
+            left: number;
+            unchanged: number;
+            samples: components["schemas"]["ImportSamplesDto"];
+        };
+        ImportPreviewDto: {
+            pupils: components["schemas"]["ImportChangeDto"];
+            contacts: components["schemas"]["ImportChangeDto"];
+            staff: components["schemas"]["ImportChangeDto"];
+        };
+        DirectoryImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @enum {string} */
+            status: "previewed" | "applied";
+            files: ("pupils" | "contacts" | "staff")[];
+            /** @description What applying would change (measured at upload) */
+            preview: components["schemas"]["ImportPreviewDto"];
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * Format: date-time
+             * @description Not applied by then, the upload is forgotten
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            appliedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The sync run it became
+             */
+            runId: string | null;
+        };
         PupilSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -837,6 +950,16 @@ export interface components {
             field: string;
             /** @example must be an email */
             message: string;
+            /**
+             * @description For an uploaded file: the line at fault (1 is the header)
+             * @example 14
+             */
+            line?: number;
+            /**
+             * @description For an uploaded file: the column at fault
+             * @example date_of_birth
+             */
+            column?: string;
         };
         ProblemDto: {
             /** @example https://rowan.school/problems/kernel-validation-failed */
@@ -2081,6 +2204,228 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    uploadDirectoryFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadDirectoryFilesRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getDirectoryImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    applyDirectoryImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,22 @@ export class InMemoryUnitOfWork extends UnitOfWork {
     return Promise.resolve();
   }
 
+  /**
+   * Runs the work and commits; if the work throws, what it staged is thrown away. (Fakes that write at once, such
+   * as the in-memory directory sync store, are not rolled back: the real transaction is proven against MariaDB.)
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+    await this.commit();
+    return result;
+  }
+
   /** Throws away everything staged since the last commit. */
   rollback(): void {
     this.participants.forEach((p) => p.discard());

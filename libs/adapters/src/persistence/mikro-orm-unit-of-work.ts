@@ -16,8 +16,17 @@ export class MikroOrmUnitOfWork extends UnitOfWork {
   }
 
   async commit(): Promise<void> {
+    await this.translating(() => this.em.flush());
+  }
+
+  /** `em.transactional` forks the entity manager for the callback (the injected one resolves to the fork). */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.translating(() => this.em.transactional(() => work()));
+  }
+
+  private async translating<T>(action: () => Promise<T>): Promise<T> {
     try {
-      await this.em.flush();
+      return await action();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         throw new ConcurrentChange(

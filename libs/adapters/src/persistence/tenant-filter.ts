@@ -42,6 +42,7 @@ function tenantCondition(args: TenantScopeArgs | undefined, entityName: string):
     case 'PupilCharacteristic':
     case 'SyncRun':
     case 'MisConnection':
+    case 'DirectoryImport':
       return { schoolId: { $in: schoolIds } };
     case 'AuditRecord':
       return { $or: [{ schoolId: { $in: schoolIds } }, { schoolId: null, trustId: { $in: trustIds } }] };
@@ -65,6 +66,7 @@ export const tenantFilter = {
     'PupilCharacteristic',
     'SyncRun',
     'MisConnection',
+    'DirectoryImport',
   ],
   default: true,
   args: false,

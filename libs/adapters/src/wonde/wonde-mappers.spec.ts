@@ -1,4 +1,5 @@
-import { emails, mobileE164, mobiles, ncYear, senStatus, truthy } from './wonde-mappers';
+import { mobileE164, ncYear, senStatus, truthy } from '../mis/mis-values';
+import { emails, mobiles } from './wonde-mappers';
 
 describe('Wonde mappers', () => {
   it('turns UK mobiles into E.164 and leaves landlines out', () => {

@@ -67,6 +67,17 @@ export class InMemoryDirectorySyncStore extends DirectorySyncStore {
     return Promise.resolve(prints);
   }
 
+  names(schoolId: SchoolId, kind: DirectoryKind, misIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const misId of misIds) {
+      const row = this.tables[kind].get(key(schoolId, misId));
+      if (row) {
+        names.set(misId, displayName(row));
+      }
+    }
+    return Promise.resolve(names);
+  }
+
   async writeGroups(schoolId: SchoolId, writes: readonly Write<MisGroup>[], at: Date): Promise<void> {
     await this.call('writeGroups', misIdsOf(writes), () =>
       this.upsertAll('group', writes, ({ id, record: g, fingerprint }) => ({
@@ -459,4 +470,11 @@ function copy<T extends Row>(row: T): T {
     out.mobiles = [...out.mobiles];
   }
   return out;
+}
+
+function displayName(row: Row): string {
+  if (row instanceof Pupil) {
+    return `${row.preferredForename} ${row.preferredSurname}`;
+  }
+  return row instanceof Group ? row.name : `${row.forename} ${row.surname}`;
 }

@@ -52,6 +52,15 @@ export class InMemorySyncRunRepository extends SyncRunRepository {
     return Promise.resolve(toPage(runs, page, (r) => r.id));
   }
 
+  lastSucceededForSchool(schoolId: SchoolId): Promise<SyncRun | null> {
+    const [last] = this.table.select(
+      (r) => r.schoolId === schoolId && r.status === 'succeeded',
+      byIdDescending,
+      1,
+    );
+    return Promise.resolve(last ?? null);
+  }
+
   lastForSchools(schoolIds: readonly SchoolId[]): Promise<Map<string, SyncRun>> {
     const last = new Map<string, SyncRun>();
     this.table

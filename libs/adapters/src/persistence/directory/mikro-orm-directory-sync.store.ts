@@ -21,6 +21,13 @@ const TABLES: Record<DirectoryKind, { table: string; active: string }> = {
   group: { table: 'pupil_groups', active: 'active = 1' },
 };
 
+const NAMES: Record<DirectoryKind, string> = {
+  pupil: "concat(preferred_forename, ' ', preferred_surname)",
+  contact: "concat(forename, ' ', surname)",
+  staff: "concat(forename, ' ', surname)",
+  group: 'name',
+};
+
 /** MIS sync writes: multi-row upserts in chunks, each call in one transaction, keyed by (school, MIS id). */
 @Injectable()
 export class MikroOrmDirectorySyncStore extends DirectorySyncStore {
@@ -305,13 +312,39 @@ export class MikroOrmDirectorySyncStore extends DirectorySyncStore {
       return 0;
     }
     const { table } = TABLES[kind];
-    const result = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(
-        `update \`${table}\` set active = 0, updated_at = ? where school_id = ? and active = 1 and mis_id in (${misIds.map(() => '?').join(', ')})`,
-        [at, schoolId, ...misIds],
-        'run',
+    let changed = 0;
+    await this.em.transactional(async (em) => {
+      for (const chunk of chunks(misIds)) {
+        const result = await em
+          .getConnection()
+          .execute<{ affectedRows: number }>(
+            `update \`${table}\` set active = 0, updated_at = ? where school_id = ? and active = 1 and mis_id in (${chunk.map(() => '?').join(', ')})`,
+            [at, schoolId, ...chunk],
+            'run',
+            em.getTransactionContext(),
+          );
+        changed += result.affectedRows;
+      }
+    });
+    return changed;
+  }
+
+  async names(
+    schoolId: SchoolId,
+    kind: DirectoryKind,
+    misIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const { table } = TABLES[kind];
+    const name = NAMES[kind];
+    const names = new Map<string, string>();
+    for (const chunk of chunks(misIds)) {
+      const rows = await selectRows<{ mis_id: string; name: string }>(
+        this.em,
+        `select mis_id, ${name} as name from \`${table}\` where school_id = ? and mis_id in (${chunk.map(() => '?').join(', ')})`,
+        [schoolId, ...chunk],
       );
-    return result.affectedRows;
+      rows.forEach((r) => names.set(r.mis_id, r.name));
+    }
+    return names;
   }
 }

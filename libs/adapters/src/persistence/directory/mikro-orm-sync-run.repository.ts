@@ -36,6 +36,14 @@ export class MikroOrmSyncRunRepository extends SyncRunRepository {
     return toPage(runs, page, (r) => r.id);
   }
 
+  lastSucceededForSchool(schoolId: SchoolId): Promise<SyncRun | null> {
+    return this.em.findOne(
+      SyncRun,
+      { schoolId, status: 'succeeded' },
+      { orderBy: { id: 'desc' }, filters: false },
+    );
+  }
+
   async lastForSchools(schoolIds: readonly SchoolId[]): Promise<Map<string, SyncRun>> {
     const runs = schoolIds.length
       ? await this.em.find(SyncRun, { schoolId: { $in: [...schoolIds] } }, { orderBy: { id: 'desc' } })

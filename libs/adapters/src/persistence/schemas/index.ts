@@ -9,7 +9,7 @@ import {
   PupilSchema,
   StaffMemberSchema,
 } from './people.schema';
-import { MisConnectionSchema, SyncRunSchema } from './sync.schema';
+import { DirectoryImportSchema, MisConnectionSchema, SyncRunSchema } from './sync.schema';
 
 export * from './access.schema';
 export * from './directory.schema';
@@ -32,4 +32,5 @@ export const ENTITY_SCHEMAS = [
   PupilCharacteristicSchema,
   SyncRunSchema,
   MisConnectionSchema,
+  DirectoryImportSchema,
 ];

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { MisConnection, SyncRun } from '@rowan/directory';
+import { DirectoryImport, MisConnection, SyncRun } from '@rowan/directory';
 
 export const SyncRunSchema = new EntitySchema<SyncRun>({
   class: SyncRun,
@@ -36,5 +36,25 @@ export const MisConnectionSchema = new EntitySchema<MisConnection>({
     dailySyncHour: { type: 'smallint' },
     lastSyncedFrom: { type: 'datetime', length: 3, nullable: true },
     updatedAt: { type: 'datetime', length: 3 },
+  },
+});
+
+export const DirectoryImportSchema = new EntitySchema<DirectoryImport>({
+  class: DirectoryImport,
+  tableName: 'directory_imports',
+  indexes: [{ properties: ['schoolId', 'id'] }, { properties: ['status', 'expiresAt'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    schoolId: { type: 'string', length: 36 },
+    status: { type: 'string', length: 10 },
+    files: { type: 'json' },
+    records: { type: 'json', nullable: true, lazy: true },
+    preview: { type: 'json' },
+    basisRunId: { type: 'string', length: 36, nullable: true },
+    uploadedBy: { type: 'string', length: 36 },
+    uploadedAt: { type: 'datetime', length: 3 },
+    expiresAt: { type: 'datetime', length: 3 },
+    appliedAt: { type: 'datetime', length: 3, nullable: true },
+    runId: { type: 'string', length: 36, nullable: true },
   },
 });

@@ -35,6 +35,12 @@ export abstract class DirectorySyncStore {
     today: string,
     at: Date,
   ): Promise<number>;
+  /** Display names ("Forename Surname") of the school's records with these MIS ids. */
+  abstract names(
+    schoolId: SchoolId,
+    kind: DirectoryKind,
+    misIds: readonly string[],
+  ): Promise<Map<string, string>>;
   abstract deactivate(
     schoolId: SchoolId,
     kind: 'contact' | 'staff' | 'group',

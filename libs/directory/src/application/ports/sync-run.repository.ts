@@ -6,6 +6,7 @@ export abstract class SyncRunRepository {
   abstract findById(id: string): Promise<SyncRun | null>;
   abstract findActiveForSchool(schoolId: SchoolId): Promise<SyncRun | null>;
   abstract listForSchool(schoolId: SchoolId, page: PageRequest): Promise<Page<SyncRun>>;
+  abstract lastSucceededForSchool(schoolId: SchoolId): Promise<SyncRun | null>;
   abstract lastForSchools(schoolIds: readonly SchoolId[]): Promise<Map<string, SyncRun>>;
   abstract add(run: SyncRun): void;
   /** Stores the run's progress now, outside the sync's own writes, so people see it move. */

@@ -64,7 +64,17 @@ export class RunMisSyncUseCase {
   private async sync(run: SyncRun, connection: MisConnection, access: MisAccess): Promise<void> {
     const delta = run.mode === 'delta' && connection.lastSyncedFrom !== null;
     const options: MisReadOptions = delta ? { updatedAfter: connection.lastSyncedFrom! } : {};
-    const pass = new SyncPass(run, this.store, this.runs, this.clock, this.ids, emptyTally());
+    const pass = new SyncPass(
+      run.schoolId,
+      this.store,
+      this.clock,
+      this.ids,
+      emptyTally(),
+      (phase, percent, tally) => {
+        run.progress(phase, percent, tally);
+        return this.runs.saveProgress(run);
+      },
+    );
     const totals = await this.source.counts(access);
     await pass.groups(this.source.groups(access, options), !delta);
     await pass.pupils(this.source.pupils(access, options), totals.pupils);

@@ -1,31 +1,30 @@
 import { ukDate, type Clock, type IdGenerator, type SchoolId } from '@rowan/kernel';
 import type { MisContact, MisGroup, MisPupil, MisStaffMember } from '../../domain/mis/mis-records';
 import { missingFrom, planWrites, type StoredFingerprint } from '../../domain/mis/sync-plan';
-import type { SyncCounts, SyncPhase, SyncRun, SyncTally } from '../../domain/sync-run';
+import type { SyncCounts, SyncPhase, SyncTally } from '../../domain/sync-run';
 import type { DirectorySyncStore, PupilWrite } from '../ports/directory-sync.store';
 import type { MisDeletion, MisLeaver } from '../ports/mis-source';
-import type { SyncRunRepository } from '../ports/sync-run.repository';
 import { contactFingerprint, fingerprint, pupilFingerprint } from './fingerprint';
 
 type Prints = Map<string, StoredFingerprint>;
 
+/** Told where a pass has got to: the phase, a percentage for the progress bar, and the tally so far. */
+export type PassProgress = (phase: SyncPhase, percent: number, tally: SyncTally) => Promise<void>;
+
 /** The state of one sync while it runs: what is stored, what the MIS has sent so far, and the tally. */
 export class SyncPass {
-  private readonly schoolId: SchoolId;
   private readonly prints = new Map<string, Prints>();
   private readonly seenPupils = new Set<string>();
   private readonly seenContacts = new Set<string>();
 
   constructor(
-    private readonly run: SyncRun,
+    private readonly schoolId: SchoolId,
     private readonly store: DirectorySyncStore,
-    private readonly runs: SyncRunRepository,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     readonly tally: SyncTally,
-  ) {
-    this.schoolId = run.schoolId;
-  }
+    private readonly progress: PassProgress,
+  ) {}
 
   async groups(pages: AsyncIterable<MisGroup[]>, full: boolean): Promise<void> {
     const prints = await this.load('group');
@@ -175,9 +174,8 @@ export class SyncPass {
     return prints;
   }
 
-  private async report(phase: SyncPhase, percent: number): Promise<void> {
-    this.run.progress(phase, percent, this.tally);
-    await this.runs.saveProgress(this.run);
+  private report(phase: SyncPhase, percent: number): Promise<void> {
+    return this.progress(phase, percent, this.tally);
   }
 }
 
