@@ -4,6 +4,7 @@ import { Contact } from '@rowan/directory';
 import type { School, Trust } from '@rowan/directory';
 import type { UserId } from '@rowan/kernel';
 import { DEMO_MFA_CODE, DEMO_PASSWORD } from '@rowan/sandbox';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { v7 } from 'uuid';
@@ -180,6 +181,45 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'School workforce' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await check(page, 'school workforce');
+    await page.context().close();
+  });
+
+  it('lets a school administrator upload the directory as CSV: problems by line, then a preview, then apply', async () => {
+    const csvSchool = await stack.make.school(trust, 'Rowan Tree Infants');
+    const admin = await person('Cerys', 'Admin', 'school_admin', { school: csvSchool });
+    const template = (name: string) =>
+      readFileSync(path.resolve(__dirname, '../../apps/web/public/templates', `${name}.csv`), 'utf8');
+    const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'MIS sync' }).click();
+    await page.getByRole('heading', { name: 'Upload CSV files instead' }).waitFor();
+    await check(page, 'mis sync (not connected)');
+
+    await page
+      .getByLabel('Pupils (pupils.csv)')
+      .setInputFiles(csv('pupils.csv', template('pupils').replace('2017-07-02', '2017-13-02')));
+    await page.getByLabel('Contacts (contacts.csv)').setInputFiles(csv('contacts.csv', template('contacts')));
+    await page.getByRole('button', { name: 'Check files' }).click();
+    const problems = page.getByRole('table', { name: 'Problems in the files' });
+    await problems.getByRole('row', { name: /pupils\.csv 3 date_of_birth/ }).waitFor();
+    await check(page, 'mis sync (upload refused)');
+
+    await page.getByLabel('Pupils (pupils.csv)').setInputFiles(csv('pupils.csv', template('pupils')));
+    await page.getByLabel('Staff (staff.csv)').setInputFiles(csv('staff.csv', template('staff')));
+    await page.getByRole('button', { name: 'Check files' }).click();
+    const preview = page.getByRole('table', { name: 'What applying this upload would change' });
+    await preview.getByRole('row', { name: 'Pupils 3 0 0 0' }).waitFor();
+    await preview.getByRole('row', { name: 'Staff 2 0 0 0' }).waitFor();
+    await check(page, 'mis sync (upload preview)');
+    await page.getByRole('button', { name: 'Apply these changes' }).click();
+    await page
+      .getByRole('cell', { name: /CSV upload/ })
+      .first()
+      .waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Pupils' }).click();
+    await page.getByRole('link', { name: /Zoë Müller-Łukasik/ }).waitFor();
     await page.context().close();
   });
 

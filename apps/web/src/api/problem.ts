@@ -2,6 +2,10 @@
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** For an uploaded file: the line at fault (1 is the header). */
+  readonly line?: number;
+  /** For an uploaded file: the column at fault. */
+  readonly column?: string;
 }
 
 export interface ProblemDetails {
@@ -92,7 +96,12 @@ function toProblem(body: unknown, response: Response): ProblemDetails {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const title = typeof record.title === 'string' ? record.title : defaultTitle(response.status);
   const errors = Array.isArray(record.errors)
-    ? record.errors.filter(isFieldError).map((e) => ({ field: e.field, message: e.message }))
+    ? record.errors.filter(isFieldError).map((e) => ({
+        field: e.field,
+        message: e.message,
+        ...(typeof e.line === 'number' ? { line: e.line } : {}),
+        ...(typeof e.column === 'string' ? { column: e.column } : {}),
+      }))
     : [];
   return {
     type: typeof record.type === 'string' ? record.type : 'about:blank',

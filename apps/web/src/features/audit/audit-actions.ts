@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
   { value: 'membership.parent_invited', label: 'Parent invited to the app' },
   { value: 'directory.mis_connected', label: 'MIS connected' },
   { value: 'directory.sync_requested', label: 'MIS sync requested' },
+  { value: 'directory.import_uploaded', label: 'Directory files uploaded' },
+  { value: 'directory.import_applied', label: 'Directory upload applied' },
   { value: 'school.created', label: 'School added' },
   { value: 'trust.created', label: 'Trust created' },
 ];
@@ -26,6 +28,7 @@ const TARGET_LABELS: Record<string, string> = {
   contact: 'Contact',
   mis_connection: 'MIS connection',
   sync_run: 'MIS sync',
+  directory_import: 'Directory upload',
 };
 
 export function targetLabel(targetType: string): string {

@@ -86,6 +86,11 @@ export function groupKindLabel(kind: PupilGroup['kind']): string {
 
 export const SYNC_MODES: Record<SyncMode, string> = { full: 'Full', delta: 'Changes only' };
 
+/** "Full sync", "Changes only sync" or "CSV upload": what kind of sync a run was. */
+export function syncKind(run: Pick<SyncRun, 'source' | 'mode'>): string {
+  return run.source === 'csv' ? 'CSV upload' : `${SYNC_MODES[run.mode]} sync`;
+}
+
 export const SYNC_STATUSES: Record<SyncStatus, { readonly label: string; readonly tone: Tone }> = {
   queued: { label: 'Queued', tone: 'info' },
   running: { label: 'Running', tone: 'info' },

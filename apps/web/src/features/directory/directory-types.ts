@@ -13,6 +13,7 @@ type SyncRunPath = paths['/api/v1/schools/{schoolId}/sync-runs/{runId}']['get'];
 type ConnectPath = paths['/api/v1/schools/{schoolId}/mis-connection']['put'];
 type ContactPath = paths['/api/v1/schools/{schoolId}/contacts/{contactId}']['get'];
 type StaffPath = paths['/api/v1/schools/{schoolId}/staff']['get'];
+type UploadPath = paths['/api/v1/schools/{schoolId}/directory-imports']['post'];
 
 export type PupilSummary = Items<Json<PupilsPath['responses'][200]>>;
 export type Enrolment = PupilSummary['enrolment'];
@@ -35,3 +36,8 @@ export type SyncCounts = SyncTally['pupils'];
 
 export type MisConnection = Json<ConnectPath['responses'][200]>;
 export type ConnectMisInput = Json<ConnectPath['requestBody']>;
+
+export type DirectoryUpload = Json<UploadPath['responses'][201]>;
+export type UploadFiles = Json<UploadPath['requestBody']>;
+export type UploadFileName = DirectoryUpload['files'][number];
+export type UploadChange = DirectoryUpload['preview']['pupils'];

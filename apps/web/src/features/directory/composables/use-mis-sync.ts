@@ -1,4 +1,7 @@
-import { computed, ref, shallowRef, watch, type Ref } from 'vue';
+import { computed, shallowRef, watch, type Ref } from 'vue';
+import { api, unwrap } from '../../../api/client';
+import { ApiError } from '../../../api/problem';
+import { useResource } from '../../../composables/use-resource';
 import { announce } from '../../../ui/announcer';
 import { countsSummary, isActive } from '../directory-format';
 import type { MisConnection, SyncMode, SyncRun } from '../directory-types';
@@ -7,15 +10,29 @@ import { useSyncProgress } from './use-sync-progress';
 import { useSyncRuns } from './use-sync-runs';
 
 /**
- * The MIS sync page: the history, the sync being followed (live, every second), "Sync now", and whether the
- * school is connected. The API has no way to read the connection, so it is known from this visit's
- * "Connect" or inferred: a school with syncs has been connected, and a refused sync says it is not.
+ * The MIS sync page: the history, the sync being followed (live, every second), "Sync now", and the school's
+ * Wonde connection (none for a school that uploads CSV files instead).
  */
 export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
   const history = useSyncRuns(schoolId);
+  const loaded = useResource([schoolId], async (): Promise<MisConnection | null> => {
+    try {
+      return await unwrap(
+        api().GET('/api/v1/schools/{schoolId}/mis-connection', {
+          params: { path: { schoolId: schoolId.value } },
+        }),
+      );
+    } catch (error) {
+      // Not connected: the school uploads CSV files instead, or has not started.
+      if (error instanceof ApiError && error.status === 404) {
+        return null;
+      }
+      throw error;
+    }
+  });
   const connection = shallowRef<MisConnection | null>(null);
-  const refusedAsNotConnected = ref(false);
-  const requesting = ref<SyncMode | null>(null);
+  watch(loaded.data, (value) => (connection.value = value));
+  const requesting = shallowRef<SyncMode | null>(null);
   const request = useRequestSync(schoolId);
 
   const progress = useSyncProgress(schoolId, {
@@ -26,11 +43,8 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
     },
   });
 
-  /** Until the history's first page is in, the page cannot tell whether the school is connected. */
-  const ready = computed(() => !history.loading.value);
-  const connected = computed(
-    () => connection.value !== null || (!refusedAsNotConnected.value && history.data.value.length > 0),
-  );
+  const ready = computed(() => !history.loading.value && !loaded.loading.value);
+  const connected = computed(() => connection.value !== null);
   const latest = computed<SyncRun | null>(() => progress.data.value ?? history.data.value[0] ?? null);
 
   // A sync already under way when the page opens (the nightly one, or someone else's) is followed too.
@@ -46,8 +60,6 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
   watch(schoolId, () => {
     progress.clear();
     request.reset();
-    connection.value = null;
-    refusedAsNotConnected.value = false;
   });
 
   async function syncNow(mode: SyncMode): Promise<void> {
@@ -55,7 +67,6 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
     const run = await request.submit(mode);
     requesting.value = null;
     if (run) {
-      refusedAsNotConnected.value = false;
       history.prepend(run);
       progress.follow(run);
       announce(`${mode === 'full' ? 'Full sync' : 'Sync'} of ${schoolName.value} started.`, 'info');
@@ -63,7 +74,6 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
     }
     const code = request.error.value?.code;
     if (code === 'DIRECTORY.NOT_CONNECTED') {
-      refusedAsNotConnected.value = true;
       connection.value = null;
     } else if (code === 'DIRECTORY.SYNC_IN_PROGRESS') {
       await history.reload();
@@ -72,8 +82,12 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
 
   function onConnected(saved: MisConnection): void {
     connection.value = saved;
-    refusedAsNotConnected.value = false;
     request.reset();
+  }
+
+  /** A CSV upload was applied: it is in the history as a finished sync. */
+  async function onUploaded(): Promise<void> {
+    await history.reload();
   }
 
   function announceFinished(run: SyncRun): void {
@@ -96,7 +110,9 @@ export function useMisSync(schoolId: Ref<string>, schoolName: Ref<string>) {
     connection,
     requesting,
     requestError: request.error,
+    connectionError: loaded.error,
     syncNow,
     onConnected,
+    onUploaded,
   };
 }
