@@ -18,11 +18,16 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 if (require.main === module) {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('Configuration error: DATABASE_URL must be a mysql:// URL with a database name (it is not set)');
+    console.error(
+      'Configuration error: DATABASE_URL must be a mysql:// URL with a database name (it is not set)',
+    );
     process.exit(1);
   }
   migrate(url).then(
-    (names) => console.log(names.length ? `Applied ${names.length} migration(s): ${names.join(', ')}` : 'Database is up to date'),
+    (names) =>
+      console.log(
+        names.length ? `Applied ${names.length} migration(s): ${names.join(', ')}` : 'Database is up to date',
+      ),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -35,6 +35,12 @@ export const DEMO_SCHOOLS = {
     name: 'Birchwood Academy',
     urn: '141877',
   },
+  /** Its MIS is not on Wonde: its directory is uploaded as CSV (MIS sync → Upload CSV files instead). */
+  cedar: {
+    id: '019a0000-0000-7000-8000-000000000103' as SchoolId,
+    name: 'Cedar Infants School',
+    urn: '102746',
+  },
 };
 
 const ROLES: Array<[keyof typeof DEMO_USERS, Role | null, keyof typeof DEMO_SCHOOLS | null]> = [
@@ -44,9 +50,10 @@ const ROLES: Array<[keyof typeof DEMO_USERS, Role | null, keyof typeof DEMO_SCHO
   ['oakfieldOffice', 'office', 'oakfield'],
   ['oakfieldTeacher', 'teacher', 'oakfield'],
   ['birchwoodAdmin', 'school_admin', 'birchwood'],
+  ['cedarAdmin', 'school_admin', 'cedar'],
 ];
 
-/** `npm run db:seed`: the demo trust, its two schools and their staff. Idempotent. */
+/** `npm run db:seed`: the demo trust, its three schools and their staff. Idempotent. */
 export async function seedDemo(databaseUrl: string): Promise<void> {
   const orm = await MikroORM.init(ormOptions(databaseUrl));
   const em = orm.em.fork({ disableContextResolution: true });
@@ -177,7 +184,7 @@ if (require.main === module) {
   seedDemo(url).then(
     () =>
       console.log(
-        `Seeded ${DEMO_TRUST.name} with ${Object.keys(DEMO_SCHOOLS).length} schools, linked to the sandbox Wonde (pupils arrive with the first sync).\n${describeDemoAccounts()}`,
+        `Seeded ${DEMO_TRUST.name} with ${Object.keys(DEMO_SCHOOLS).length} schools: two linked to the sandbox Wonde (pupils arrive with the first sync), one that uploads CSV files.\n${describeDemoAccounts()}`,
       ),
     (error: unknown) => {
       console.error(error);

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
       oidcClientId: env.OIDC_AUDIENCE ?? '3c219e58-ed0e-4b18-ad48-f4f92793ae32',
     },
   });
-  closeGracefullyOnSignals(() => web.close(), (message) => console.log(`Rowan web: ${message}`));
+  closeGracefullyOnSignals(
+    () => web.close(),
+    (message) => console.log(`Rowan web: ${message}`),
+  );
   console.log(`Rowan web app on ${web.url}`);
 }
 

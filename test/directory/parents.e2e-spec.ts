@@ -100,6 +100,29 @@ describe('parent accounts', () => {
     ]);
   });
 
+  it('shows staff who uses the parent app: invited is not yet using it; signed in is', async () => {
+    const contactOf = async (c: Contact) =>
+      (await as(office).get(`/api/v1/schools/${school.id}/contacts/${c.id}`)).body;
+    const pupilContacts = async (p: Pupil) =>
+      (await as(office).get(`/api/v1/schools/${school.id}/pupils/${p.id}`)).body.contacts;
+    const grandmother = await stack.make.contact(school, 'Nain', 'Jones');
+    await stack.make.link(siblings[0]!, grandmother, 'Grandmother');
+    await invite(office, school, grandmother);
+
+    expect(await contactOf(grandmother)).toMatchObject({ invited: true, usesParentApp: false });
+
+    await as(await parentToken(grandmother)).get('/api/v1/me');
+
+    expect(await contactOf(grandmother)).toMatchObject({ invited: true, usesParentApp: true });
+    expect(
+      (await pupilContacts(siblings[0]!)).map((c: { forename: string; usesParentApp: boolean }) => [
+        c.forename,
+        c.usesParentApp,
+      ]),
+    ).toEqual(expect.arrayContaining([['Nain', true]]));
+    expect(await contactOf(noEmail)).toMatchObject({ invited: false, usesParentApp: false });
+  });
+
   it('keeps parents out of staff views of the school', async () => {
     const mum = await parentToken(mother);
     expect((await as(mum).get(`/api/v1/schools/${school.id}/pupils`)).status).toBe(403);

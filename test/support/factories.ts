@@ -109,7 +109,6 @@ export class Factories {
         surname,
         emails,
         ['+447700900123'],
-        false,
         true,
         'fp',
         now,

@@ -26,7 +26,10 @@ export class Pupil {
   ) {}
 }
 
-/** A parent or other contact. `usesParentApp` is Rowan's own knowledge: they have an active parent account. */
+/**
+ * A parent or other contact, from the MIS. Whether they use the parent app is Rowan's own knowledge, not the
+ * MIS's: it is read from their parent membership (active once they have signed in through their invitation).
+ */
 export class Contact {
   constructor(
     readonly id: string,
@@ -37,7 +40,6 @@ export class Contact {
     public surname: string,
     public emails: string[],
     public mobiles: string[],
-    public usesParentApp: boolean,
     public active: boolean,
     public fingerprint: string,
     readonly createdAt: Date,

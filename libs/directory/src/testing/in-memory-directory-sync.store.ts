@@ -99,7 +99,6 @@ export class InMemoryDirectorySyncStore extends DirectorySyncStore {
           c.surname,
           [...c.emails],
           [...c.mobiles],
-          false,
           true,
           fingerprint,
           at,

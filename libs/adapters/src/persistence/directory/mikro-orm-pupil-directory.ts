@@ -147,6 +147,7 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
         : [],
     ]);
     const contactById = new Map(contacts.map((c) => [c.id, c]));
+    const appUsers = await this.activeParents(schoolId, contacts);
     return {
       ...summary(pupil),
       misId: pupil.misId,
@@ -176,7 +177,7 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
                 livesWithPupil: l.livesWithPupil,
                 emails: c.emails,
                 mobiles: c.mobiles,
-                usesParentApp: c.usesParentApp,
+                usesParentApp: appUsers.has(c.id),
               },
             ]
           : [];
@@ -194,6 +195,7 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
       ? await this.em.find(Pupil, { id: { $in: links.map((l) => l.pupilId) }, schoolId })
       : [];
     const byId = new Map(pupils.map((p) => [p.id, p]));
+    const appUsers = await this.activeParents(schoolId, [contact]);
     return {
       id: contact.id,
       title: contact.title,
@@ -201,7 +203,7 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
       surname: contact.surname,
       emails: contact.emails,
       mobiles: contact.mobiles,
-      usesParentApp: contact.usesParentApp,
+      usesParentApp: appUsers.has(contact.id),
       invited: contact.userId !== null,
       children: links
         .flatMap((l) => {
@@ -220,6 +222,27 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
         })
         .sort((a, b) => a.preferredForename.localeCompare(b.preferredForename, 'en-GB')),
     };
+  }
+
+  /**
+   * Of these contacts, those who use the parent app: linked to a person whose parent membership of this school
+   * is active (they accepted the invitation by signing in, and it has not been revoked).
+   */
+  private async activeParents(schoolId: SchoolId, contacts: readonly Contact[]): Promise<Set<string>> {
+    const linked = contacts.filter((c) => c.userId !== null);
+    if (linked.length === 0) {
+      return new Set();
+    }
+    const rows = await this.em
+      .getConnection()
+      .execute<Array<{ user_id: string }>>(
+        `select user_id from memberships where school_id = ? and role = 'parent' and status = 'active' and user_id in (${linked.map(() => '?').join(', ')})`,
+        [schoolId, ...linked.map((c) => c.userId)],
+        'all',
+        this.em.getTransactionContext(),
+      );
+    const active = new Set(rows.map((r) => r.user_id));
+    return new Set(linked.filter((c) => active.has(c.userId!)).map((c) => c.id));
   }
 
   async listStaff(

@@ -59,7 +59,6 @@ export const ContactSchema = new EntitySchema<Contact>({
     surname: name,
     emails: { type: 'json' },
     mobiles: { type: 'json' },
-    usesParentApp: { type: 'boolean', default: false },
     userId: { type: 'string', length: 36, nullable: true },
     active: { type: 'boolean', default: true },
     fingerprint,
