@@ -18,6 +18,8 @@ const moduleNameMapper = {
   '^@rowan/access/(.*)$': '<rootDir>/libs/access/src/$1',
   '^@rowan/directory$': '<rootDir>/libs/directory/src/index.ts',
   '^@rowan/directory/(.*)$': '<rootDir>/libs/directory/src/$1',
+  '^@rowan/communications$': '<rootDir>/libs/communications/src/index.ts',
+  '^@rowan/communications/(.*)$': '<rootDir>/libs/communications/src/$1',
   '^@rowan/adapters/(.*)$': '<rootDir>/libs/adapters/src/$1',
   '^@rowan/sandbox$': '<rootDir>/apps/sandbox/src/index.ts',
 };

@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     FUSIONAUTH_API_KEY: 'unused-key',
     OIDC_AUDIENCE: '3c219e58-ed0e-4b18-ad48-f4f92793ae32',
     MIS_TOKEN_KEY: KEY,
+    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
+    TWILIO_AUTH_TOKEN: 'unused-token',
+    SES_EVENTS_PASSWORD: 'unused-ses-events-password',
     LOG_LEVEL: 'silent',
   };
   const worker = await createWorker(loadConfig(WorkerConfig, env), { schedules: false });

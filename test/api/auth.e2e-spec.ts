@@ -36,7 +36,14 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
     expect(response.body.memberships).toHaveLength(1);
     expect(response.body.memberships[0]).toMatchObject({
       role: 'office',
-      permissions: ['schools:read', 'memberships:read', 'directory:read', 'parents:invite'],
+      permissions: [
+        'schools:read',
+        'memberships:read',
+        'directory:read',
+        'parents:invite',
+        'messages:read',
+        'messages:send',
+      ],
     });
   });
 

@@ -7,6 +7,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { Factories } from './factories';
 import {
   TEST_MIS_TOKEN_KEY,
+  messagingSettings,
   TEST_API_KEY,
   TEST_APPLICATION_ID,
   TEST_TENANT_ID,
@@ -50,6 +51,7 @@ export function apiSettings(
     OPS_DASHBOARD_PASSWORD: 'operators-only-password',
     RATE_LIMIT_PER_MINUTE: '100000',
     MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
+    ...messagingSettings(),
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import {
   SyncRun,
   Trust,
 } from '@rowan/directory';
+import { Message, type MessageStatus } from '@rowan/communications';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
@@ -158,6 +159,34 @@ export class Factories {
         uploadedBy,
         new Date(),
         new Date(Date.now() + 24 * 3600_000),
+      ),
+    );
+  }
+
+  /** A message to the whole school's contacts by email, in the given status (a draft by default). */
+  async message(school: School, createdBy: UserId, status: MessageStatus = 'draft'): Promise<Message> {
+    const now = new Date();
+    return this.save(
+      new Message(
+        v7(),
+        school.id,
+        school.trustId,
+        {
+          kind: 'contacts',
+          ncYears: [],
+          groupIds: [],
+          pupilIds: [],
+          characteristics: [],
+          contacts: 'priority',
+        },
+        { app: null, email: { subject: 'Walk', html: '<p>Walk</p>', text: 'Walk' }, sms: null },
+        'email',
+        status,
+        null,
+        null,
+        createdBy,
+        now,
+        now,
       ),
     );
   }

@@ -31,6 +31,12 @@ export function operations(doc: OpenApiDoc): Operation[] {
 }
 
 /** A valid body for each operation that takes one, so validation passes and authorisation is what answers. */
+const WALK_MESSAGE = {
+  audience: { kind: 'contacts' },
+  content: { email: { subject: 'Walk', html: '<p>Walk</p>', text: 'Walk' } },
+  policy: 'email',
+};
+
 export const SAMPLE_BODIES: Record<string, () => object> = {
   createTrust: () => ({ name: 'Walk Trust' }),
   inviteTrustAdmin: () => ({
@@ -53,6 +59,8 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   }),
   requestSync: () => ({ mode: 'full' }),
   uploadDirectoryFiles: () => ({ staff: 'staff_id,forename,surname\nW1,Walk,Staff' }),
+  estimateMessage: () => WALK_MESSAGE,
+  sendMessage: () => WALK_MESSAGE,
 };
 
 export function requestFor(

@@ -12,6 +12,7 @@ import { Factories } from '../support/factories';
 import { eventually } from '../support/eventually';
 import {
   TEST_MIS_TOKEN_KEY,
+  messagingSettings,
   TEST_APPLICATION_ID,
   testDatabaseUrl,
   testRedisPrefix,
@@ -67,6 +68,7 @@ describe('worker: SIGTERM finishes the job in flight, then exits', () => {
         FUSIONAUTH_API_KEY: 'sandbox-api-key',
         OIDC_AUDIENCE: TEST_APPLICATION_ID,
         MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
+        ...messagingSettings(),
         LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

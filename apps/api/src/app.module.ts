@@ -21,6 +21,11 @@ import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
 import { DirectoryImportsController } from './directory/directory-imports.controller';
+import { CommunicationsModule } from '@rowan/communications/communications.module';
+import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
+import { InboxController } from './communications/inbox.controller';
+import { MessagesController } from './communications/messages.controller';
+import { WebhooksController } from './communications/webhooks.controller';
 import { ParentsController } from './directory/parents.controller';
 import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
@@ -56,6 +61,7 @@ export class AppModule implements NestModule {
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         PassportModule,
         DirectoryModule,
+        CommunicationsModule.forRoot(messagingSettings(config)),
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -76,6 +82,9 @@ export class AppModule implements NestModule {
         AuditRecordsController,
         MisSyncController,
         DirectoryImportsController,
+        MessagesController,
+        InboxController,
+        WebhooksController,
         PupilsController,
         DirectoryOverviewController,
         ParentsController,

@@ -61,6 +61,12 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   // Errors raised by Fastify itself or its plugins (bad JSON, body too large, rate limit) get the same problem+json.
   metrics.instrument(fastify);
 
+  // Twilio posts callbacks form-encoded (Nest's Fastify adapter reads those); SNS posts SES events as JSON
+  // labelled text/plain.
+  fastify.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -79,7 +85,11 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     // Fail open: a Redis outage must not take the API down with it (readiness reports it).
     skipOnError: true,
     nameSpace: `${config.REDIS_PREFIX}:ratelimit:`,
-    allowList: (request) => request.url.startsWith('/health') || request.url === '/metrics',
+    // Provider callbacks come in bursts from few addresses, and are authenticated per request.
+    allowList: (request) =>
+      request.url.startsWith('/health') ||
+      request.url === '/metrics' ||
+      request.url.startsWith('/api/v1/webhooks/'),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `Too many requests: at most ${context.max} a minute. Try again in ${context.after}.`,

@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccessModule } from '@rowan/access/access.module';
 import { DirectoryModule } from '@rowan/directory/directory.module';
+import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { WorkerConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
@@ -12,6 +13,11 @@ import { AccessProcessor } from './processors/access.processor';
 import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
 import { DirectorySchedule } from './schedules/directory.schedule';
+import { CommunicationsModule } from '@rowan/communications/communications.module';
+import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
+import { DispatchProcessor } from './processors/dispatch.processor';
+import { EmailSendProcessor, SmsSendProcessor } from './processors/send.processors';
+import { CommunicationsSchedule, SendRateLimits } from './schedules/communications.schedule';
 
 @Module({})
 export class WorkerModule {
@@ -29,6 +35,8 @@ export class WorkerModule {
         ...(options.schedules === false ? [] : [ScheduleModule.forRoot()]),
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         DirectoryModule,
+        CommunicationsModule.forRoot(messagingSettings(config)),
+        BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -42,7 +50,11 @@ export class WorkerModule {
         { provide: WorkerConfig, useValue: config },
         AccessProcessor,
         SyncProcessor,
-        ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule]),
+        DispatchProcessor,
+        SmsSendProcessor,
+        EmailSendProcessor,
+        SendRateLimits,
+        ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule, CommunicationsSchedule]),
       ],
     };
   }

@@ -11,6 +11,7 @@ const TAGS: Array<[string, string]> = [
   ['Directory', 'Pupils, contacts and staff from the school’s MIS'],
   ['MIS sync', 'Connecting a school’s MIS and syncing from it'],
   ['Parents', 'Parent accounts and what parents see'],
+  ['Messages', 'Compose once; deliver by app, email or SMS; track every delivery'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 

@@ -30,7 +30,9 @@ export class DirectorySchedule {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'forget-expired-uploads' })
   async forgetExpiredUploads(): Promise<void> {
-    const forgotten = await inJobContext(this.orm, 'forget-expired-uploads', () => this.forgetUploads.execute());
+    const forgotten = await inJobContext(this.orm, 'forget-expired-uploads', () =>
+      this.forgetUploads.execute(),
+    );
     if (forgotten > 0) {
       this.logger.log(`Forgot ${forgotten} directory upload(s) that expired unapplied`);
     }

@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'directory:read',
   'directory:manage',
   'parents:invite',
+  'messages:read',
+  'messages:send',
+  'messages:approve',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +50,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory:read',
     'directory:manage',
     'parents:invite',
+    'messages:read',
+    'messages:send',
+    'messages:approve',
   ],
   school_admin: [
     'schools:read',
@@ -56,11 +62,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory:read',
     'directory:manage',
     'parents:invite',
+    'messages:read',
+    'messages:send',
+    'messages:approve',
   ],
-  office: ['schools:read', 'memberships:read', 'directory:read', 'parents:invite'],
+  office: [
+    'schools:read',
+    'memberships:read',
+    'directory:read',
+    'parents:invite',
+    'messages:read',
+    'messages:send',
+  ],
   teacher: ['schools:read', 'directory:read'],
   parent: [],
-  integration: ['schools:read'],
+  integration: ['schools:read', 'messages:read', 'messages:send'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -1,16 +1,23 @@
 /**
  * Every queue and job Rowan runs, with its payload type, in one place. Payloads carry ids, never entities.
- * Later capabilities add `dispatch`, `events` and `compliance` (ARCHITECTURE.md section 5).
+ * Later capabilities add `events` and `compliance` (ARCHITECTURE.md section 5).
  */
 export const QUEUES = {
   access: 'access',
   sync: 'sync',
+  /** Message fan-out: resolve the audience, create deliveries, hand them to the send queues. */
+  dispatch: 'dispatch',
+  /** One queue per provider, each under its own rate limit. */
+  sms: 'send-sms',
+  email: 'send-email',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'provision-identity': { readonly userId: string };
   'run-sync': { readonly runId: string };
+  'dispatch-message': { readonly messageId: string };
+  'send-delivery': { readonly deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -18,7 +25,13 @@ export type JobName = keyof JobPayloads;
 export const jobIds = {
   provisionIdentity: (userId: string) => `provision-identity-${userId}`,
   runSync: (runId: string) => `run-sync-${runId}`,
+  dispatchMessage: (messageId: string, notBefore: number) =>
+    notBefore ? `dispatch-${messageId}-${notBefore}` : `dispatch-${messageId}`,
+  sendDelivery: (deliveryId: string) => `send-${deliveryId}`,
 };
+
+/** Routine work is prioritised below urgent work, which carries no priority (BullMQ takes those first). */
+export const ROUTINE_PRIORITY = 10;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,

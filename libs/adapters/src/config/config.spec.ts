@@ -11,6 +11,9 @@ const valid = {
   OPS_DASHBOARD_USER: 'ops',
   OPS_DASHBOARD_PASSWORD: 'a-long-enough-password',
   MIS_TOKEN_KEY: 'dGVzdC1vbmx5LW1pcy10b2tlbi1rZXktMzItYnl0ZXM=',
+  TWILIO_ACCOUNT_SID: 'AC0000000000000000000000000000beef',
+  TWILIO_AUTH_TOKEN: 'a-twilio-auth-token',
+  SES_EVENTS_PASSWORD: 'a-long-ses-events-password',
 };
 
 describe('loadConfig', () => {
@@ -19,6 +22,14 @@ describe('loadConfig', () => {
     expect(config.API_PORT).toBe(3100);
     expect(config.REDIS_PREFIX).toBe('rowan');
     expect(config.RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(config.TWILIO_API_URL).toBeUndefined();
+    expect(config.SES_ENDPOINT).toBeUndefined();
+  });
+
+  it('refuses a Twilio account SID that is not one', () => {
+    expect(() => loadConfig(ApiConfig, { ...valid, TWILIO_ACCOUNT_SID: 'AC123' })).toThrow(
+      'Configuration error: TWILIO_ACCOUNT_SID must be a Twilio account SID (AC followed by 32 hex digits) (got "AC123")',
+    );
   });
 
   it('names a missing variable and what it expects', () => {

@@ -58,6 +58,55 @@ export class BaseConfig {
     message: 'a 32-byte key in base64 that seals MIS tokens at rest (openssl rand -base64 32)',
   })
   MIS_TOKEN_KEY!: string;
+
+  // ---- Messaging. `.env.example` points these at the local stand-ins (npm run demo). ----
+
+  @IsUrl(url, { message: 'the API’s public origin, for provider callbacks, e.g. https://api.rowan.school' })
+  PUBLIC_API_URL = 'http://127.0.0.1:3000';
+
+  @Matches(/^AC[0-9a-f]{32}$/, { message: 'a Twilio account SID (AC followed by 32 hex digits)' })
+  TWILIO_ACCOUNT_SID!: string;
+
+  @IsString()
+  @MinLength(8, { message: 'the Twilio auth token (8 characters or more)' })
+  TWILIO_AUTH_TOKEN!: string;
+
+  @IsOptional()
+  @IsUrl(url, { message: 'a Twilio API base URL, only for a stand-in (unset for Twilio itself)' })
+  TWILIO_API_URL?: string;
+
+  @Matches(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, {
+    message: 'an E.164 number or an alphanumeric sender id of up to 11 characters',
+  })
+  TWILIO_FROM = 'Rowan';
+
+  @IsOptional()
+  @Matches(/^MG[0-9a-f]{32}$/, { message: 'a Twilio messaging service SID (MG followed by 32 hex digits)' })
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+
+  @Matches(/^[a-z]{2}-[a-z]+-\d$/, { message: 'an AWS region, e.g. eu-west-2' })
+  SES_REGION = 'eu-west-2';
+
+  @IsOptional()
+  @IsUrl(url, { message: 'an SES endpoint URL, only for a stand-in (unset for AWS itself)' })
+  SES_ENDPOINT?: string;
+
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'the address email is sent from, verified in SES' })
+  SES_FROM_ADDRESS = 'messages@rowan.test';
+
+  @IsOptional()
+  @IsString()
+  SES_CONFIGURATION_SET?: string;
+
+  @IsString()
+  @MinLength(8, { message: 'the user name SES event notifications (SNS) sign in with' })
+  SES_EVENTS_USERNAME = 'ses-events';
+
+  @IsString()
+  @MinLength(16, {
+    message: 'the password SES event notifications (SNS) sign in with (16 characters or more)',
+  })
+  SES_EVENTS_PASSWORD!: string;
 }
 
 export class ApiConfig extends BaseConfig {
@@ -100,6 +149,20 @@ export class WorkerConfig extends BaseConfig {
   @Min(1, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
   @Max(100, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
   WORKER_CONCURRENCY = 5;
+
+  @Transform(toInt)
+  @IsInt({
+    message: 'texts handed to Twilio per second, a whole number from 1 (keep under the sender’s limit)',
+  })
+  @Min(1, { message: 'texts handed to Twilio per second, a whole number from 1' })
+  SMS_PER_SECOND = 8;
+
+  @Transform(toInt)
+  @IsInt({
+    message: 'emails handed to SES per second, a whole number from 1 (keep under the account’s rate)',
+  })
+  @Min(1, { message: 'emails handed to SES per second, a whole number from 1' })
+  EMAIL_PER_SECOND = 10;
 }
 
 export class ConfigurationError extends Error {}

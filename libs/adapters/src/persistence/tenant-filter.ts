@@ -43,6 +43,7 @@ function tenantCondition(args: TenantScopeArgs | undefined, entityName: string):
     case 'SyncRun':
     case 'MisConnection':
     case 'DirectoryImport':
+    case 'Message':
       return { schoolId: { $in: schoolIds } };
     case 'AuditRecord':
       return { $or: [{ schoolId: { $in: schoolIds } }, { schoolId: null, trustId: { $in: trustIds } }] };
@@ -67,6 +68,7 @@ export const tenantFilter = {
     'SyncRun',
     'MisConnection',
     'DirectoryImport',
+    'Message',
   ],
   default: true,
   args: false,

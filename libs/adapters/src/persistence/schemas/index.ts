@@ -10,11 +10,13 @@ import {
   StaffMemberSchema,
 } from './people.schema';
 import { DirectoryImportSchema, MisConnectionSchema, SyncRunSchema } from './sync.schema';
+import { MessageSchema } from './communications.schema';
 
 export * from './access.schema';
 export * from './directory.schema';
 export * from './people.schema';
 export * from './sync.schema';
+export * from './communications.schema';
 
 /** Every mapped entity. New contexts add theirs here. */
 export const ENTITY_SCHEMAS = [
@@ -33,4 +35,5 @@ export const ENTITY_SCHEMAS = [
   SyncRunSchema,
   MisConnectionSchema,
   DirectoryImportSchema,
+  MessageSchema,
 ];

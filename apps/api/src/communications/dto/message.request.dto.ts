@@ -1,0 +1,180 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CHARACTERISTIC_FILTERS,
+  ROUTING_POLICIES,
+  type AudienceSpec,
+  type CharacteristicFilter,
+  type MessageContent,
+  type RoutingPolicy,
+} from '@rowan/communications';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class AudienceDto {
+  @ApiProperty({ enum: ['contacts', 'staff'], description: 'Contacts of pupils, or staff' })
+  @IsIn(['contacts', 'staff'])
+  kind!: 'contacts' | 'staff';
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'NC years (0 Reception, -1/-2 nursery): pupils in any',
+  })
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(-2, { each: true })
+  @Max(14, { each: true })
+  @ArrayMaxSize(20)
+  ncYears?: number[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  groupIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Individual pupils' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(5000)
+  pupilIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: CHARACTERISTIC_FILTERS,
+    isArray: true,
+    description: 'Only pupils with any of these now',
+  })
+  @IsOptional()
+  @IsIn(CHARACTERISTIC_FILTERS, { each: true })
+  characteristics?: CharacteristicFilter[];
+
+  @ApiPropertyOptional({
+    enum: ['priority', 'parental_responsibility', 'all'],
+    default: 'priority',
+    description:
+      'Which of each pupil’s contacts: the first with parental responsibility, all with it, or all',
+  })
+  @IsOptional()
+  @IsIn(['priority', 'parental_responsibility', 'all'])
+  contacts?: 'priority' | 'parental_responsibility' | 'all';
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Staff audience: these staff (all active staff if empty)',
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(5000)
+  staffIds?: string[];
+
+  toSpec(): AudienceSpec {
+    return this.kind === 'staff'
+      ? { kind: 'staff', staffIds: this.staffIds ?? [] }
+      : {
+          kind: 'contacts',
+          ncYears: this.ncYears ?? [],
+          groupIds: this.groupIds ?? [],
+          pupilIds: this.pupilIds ?? [],
+          characteristics: this.characteristics ?? [],
+          contacts: this.contacts ?? 'priority',
+        };
+  }
+}
+
+class AppContentDto {
+  @ApiProperty({ maxLength: 120 }) @IsString() @Length(1, 120) title!: string;
+  @ApiProperty({ maxLength: 5000 }) @IsString() @Length(1, 5000) body!: string;
+}
+
+class EmailContentDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) subject!: string;
+  @ApiProperty({ maxLength: 100000, description: 'Rich text as HTML (sanitised)' })
+  @IsString()
+  @Length(1, 100_000)
+  html!: string;
+  @ApiProperty({ maxLength: 50000, description: 'The same as plain text' })
+  @IsString()
+  @Length(1, 50_000)
+  text!: string;
+}
+
+class SmsContentDto {
+  @ApiProperty({ maxLength: 1000, description: 'At most 6 segments once merged' })
+  @IsString()
+  @Length(1, 1000)
+  text!: string;
+}
+
+export class ContentDto {
+  @ApiPropertyOptional({ type: AppContentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppContentDto)
+  app?: AppContentDto;
+
+  @ApiPropertyOptional({ type: EmailContentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmailContentDto)
+  email?: EmailContentDto;
+
+  @ApiPropertyOptional({ type: SmsContentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SmsContentDto)
+  sms?: SmsContentDto;
+
+  toContent(sanitise: (html: string) => string): MessageContent {
+    return {
+      app: this.app ? { title: this.app.title, body: this.app.body } : null,
+      email: this.email
+        ? { subject: this.email.subject, html: sanitise(this.email.html), text: this.email.text }
+        : null,
+      sms: this.sms ? { text: this.sms.text } : null,
+    };
+  }
+}
+
+export class EstimateMessageRequest {
+  @ApiProperty({ type: AudienceDto })
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience!: AudienceDto;
+
+  @ApiProperty({ type: ContentDto })
+  @ValidateNested()
+  @Type(() => ContentDto)
+  content!: ContentDto;
+
+  @ApiProperty({
+    enum: ROUTING_POLICIES,
+    description:
+      'cheapest: app, else email, else SMS, falling back; all: urgent, every channel at once; email or sms only',
+  })
+  @IsIn(ROUTING_POLICIES)
+  policy!: RoutingPolicy;
+}
+
+export class SendMessageRequest extends EstimateMessageRequest {
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Send later (editable until then)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scheduledFor?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Save without sending' })
+  @IsOptional()
+  @IsBoolean()
+  draft?: boolean;
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import {
+  CommunicationSettingsStore,
+  DEFAULT_SETTINGS,
+  type CommunicationSettings,
+} from '@rowan/communications';
+import type { SchoolId } from '@rowan/kernel';
+import { selectRows } from '../directory/bulk-sql';
+
+interface SettingsRow {
+  readonly fallback_after_minutes: number;
+  readonly quiet_start: number | null;
+  readonly quiet_end: number | null;
+  readonly sms_budget_pence: number | null;
+  readonly approval_threshold: number | null;
+  readonly sms_segment_pence: number;
+  readonly trust_budget: number | null;
+}
+
+/** A school's settings (defaults until it sets its own) and its SMS spend, from the delivery ledger. */
+@Injectable()
+export class MikroOrmCommunicationSettings extends CommunicationSettingsStore {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async forSchool(schoolId: SchoolId): Promise<CommunicationSettings> {
+    const [row] = await selectRows<SettingsRow>(
+      this.em,
+      `select cs.*, tcs.sms_budget_pence as trust_budget
+         from schools s
+         left join communication_settings cs on cs.school_id = s.id
+         left join trust_communication_settings tcs on tcs.trust_id = s.trust_id
+        where s.id = ?`,
+      [schoolId],
+    );
+    if (!row || row.fallback_after_minutes === null || row.fallback_after_minutes === undefined) {
+      return { ...DEFAULT_SETTINGS, trustSmsBudgetPence: nullableNumber(row?.trust_budget) };
+    }
+    return {
+      fallbackAfterMinutes: Number(row.fallback_after_minutes),
+      quietHours:
+        row.quiet_start === null || row.quiet_end === null
+          ? null
+          : { start: Number(row.quiet_start), end: Number(row.quiet_end) },
+      smsBudgetPence: nullableNumber(row.sms_budget_pence),
+      trustSmsBudgetPence: nullableNumber(row.trust_budget),
+      approvalThreshold: nullableNumber(row.approval_threshold),
+      smsSegmentPence: Number(row.sms_segment_pence),
+    };
+  }
+
+  async smsSpent(schoolId: SchoolId, since: Date): Promise<{ school: number; trust: number }> {
+    const settings = await this.forSchool(schoolId);
+    const [row] = await selectRows<{ school: number | null; trust: number | null }>(
+      this.em,
+      `select sum(case when d.school_id = ? then d.segments else 0 end) as school, sum(d.segments) as trust
+         from deliveries d join schools s on s.id = d.school_id
+        where s.trust_id = (select trust_id from schools where id = ?) and d.channel = 'sms' and d.sent_at >= ?`,
+      [schoolId, schoolId, since],
+    );
+    return {
+      school: Number(row?.school ?? 0) * settings.smsSegmentPence,
+      trust: Number(row?.trust ?? 0) * settings.smsSegmentPence,
+    };
+  }
+}
+
+const nullableNumber = (v: number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);

@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import {
+  DeliveryLedger,
+  statesBefore,
+  type Channel,
+  type Delivery,
+  type DeliveryState,
+  type DeliveryUpdate,
+  type InboxItem,
+  type NewDelivery,
+  type ProgressCounts,
+  type QueuedDelivery,
+  type StoredRecipient,
+  type UnreachedRecipient,
+} from '@rowan/communications';
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import { decodeCursor, toPage } from '../cursor';
+import { chunks, selectRows } from '../directory/bulk-sql';
+import { toDelivery, toRecipient, type DeliveryRow, type RecipientRow } from './ledger-rows';
+
+/** Each state's timestamp column, set when a delivery reaches it. */
+const STAMP: Partial<Record<DeliveryState, string>> = {
+  sent: 'sent_at',
+  delivered: 'delivered_at',
+  read: 'read_at',
+  failed: 'failed_at',
+  bounced: 'failed_at',
+  opted_out: 'failed_at',
+};
+
+/** A claim older than this is an attempt that died: the next attempt may take the delivery over. */
+const CLAIM_EXPIRES_MS = 2 * 60_000;
+
+/** The ledger in SQL: multi-row inserts for the fan-out, and every state change a guarded single UPDATE. */
+@Injectable()
+export class MikroOrmDeliveryLedger extends DeliveryLedger {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async record(
+    messageId: string,
+    schoolId: SchoolId,
+    recipients: readonly StoredRecipient[],
+    deliveries: readonly NewDelivery[],
+  ): Promise<void> {
+    const now = new Date();
+    await this.em.transactional(async (em) => {
+      // Recipients: a plain insert, so a second snapshot of the same message fails whole (and is retried).
+      for (const chunk of chunks(recipients)) {
+        const tuple = `(${Array(12).fill('?').join(', ')})`;
+        await em.getConnection().execute(
+          `insert into message_recipients (id, message_id, school_id, kind, person_id, title, forename, surname, children, app_user_id, email, mobile) values ${chunk.map(() => tuple).join(', ')}`,
+          chunk.flatMap((r) => [
+            r.id,
+            messageId,
+            schoolId,
+            r.kind,
+            r.personId,
+            r.title,
+            r.forename,
+            r.surname,
+            JSON.stringify(r.children),
+            r.appUserId,
+            r.email,
+            r.mobile,
+          ]),
+          'run',
+          em.getTransactionContext(),
+        );
+      }
+      // Deliveries: unique per (recipient, channel); a repeat (a fallback decided twice) changes nothing.
+      for (const chunk of chunks(deliveries)) {
+        const tuple = `(${Array(11).fill('?').join(', ')})`;
+        await em.getConnection().execute(
+          `insert into deliveries (id, message_id, school_id, recipient_id, channel, address, state, fallback_at, queued_at, sent_at, updated_at) values ${chunk.map(() => tuple).join(', ')} on duplicate key update state = state`,
+          chunk.flatMap((d) => [
+            d.id,
+            messageId,
+            schoolId,
+            d.recipientId,
+            d.channel,
+            d.address,
+            d.state,
+            d.fallbackAt,
+            now,
+            d.state === 'sent' ? now : null,
+            now,
+          ]),
+          'run',
+          em.getTransactionContext(),
+        );
+      }
+    });
+  }
+
+  async recipients(messageId: string): Promise<StoredRecipient[]> {
+    const rows = await selectRows<RecipientRow>(
+      this.em,
+      'select * from message_recipients where message_id = ? order by id',
+      [messageId],
+    );
+    return rows.map(toRecipient);
+  }
+
+  async recipient(recipientId: string): Promise<StoredRecipient | null> {
+    const [row] = await selectRows<RecipientRow>(this.em, 'select * from message_recipients where id = ?', [
+      recipientId,
+    ]);
+    return row ? toRecipient(row) : null;
+  }
+
+  async findById(id: string): Promise<Delivery | null> {
+    const [row] = await selectRows<DeliveryRow>(this.em, 'select * from deliveries where id = ?', [id]);
+    return row ? toDelivery(row) : null;
+  }
+
+  async deliveriesOf(recipientId: string): Promise<Delivery[]> {
+    const rows = await selectRows<DeliveryRow>(
+      this.em,
+      'select * from deliveries where recipient_id = ? order by queued_at, id',
+      [recipientId],
+    );
+    return rows.map(toDelivery);
+  }
+
+  async queued(messageId: string): Promise<QueuedDelivery[]> {
+    return selectRows<QueuedDelivery>(
+      this.em,
+      "select id, channel from deliveries where message_id = ? and state = 'queued' and channel <> 'app' order by id",
+      [messageId],
+    );
+  }
+
+  async claim(id: string, at: Date): Promise<'first' | 'again' | 'done'> {
+    const [row] = await selectRows<{ state: string; claimed_at: Date | null }>(
+      this.em,
+      'select state, claimed_at from deliveries where id = ?',
+      [id],
+    );
+    if (!row || row.state !== 'queued') {
+      return 'done';
+    }
+    const expired = new Date(at.getTime() - CLAIM_EXPIRES_MS);
+    const result = await this.run(
+      "update deliveries set claimed_at = ?, attempts = attempts + 1, updated_at = ? where id = ? and state = 'queued' and (claimed_at is null or claimed_at < ? or claimed_at = ?)",
+      [at, at, id, expired, row.claimed_at ?? at],
+    );
+    if (result === 0) {
+      return 'done';
+    }
+    return row.claimed_at ? 'again' : 'first';
+  }
+
+  async move(id: string, to: DeliveryState, at: Date, update: DeliveryUpdate = {}): Promise<boolean> {
+    if (update.providerRef !== undefined || update.segments !== undefined) {
+      await this.run(
+        'update deliveries set provider_ref = coalesce(provider_ref, ?), segments = coalesce(segments, ?) where id = ?',
+        [update.providerRef ?? null, update.segments ?? null, id],
+      );
+    }
+    return (
+      (await this.guardedMove(
+        'id = ?',
+        [id],
+        to,
+        at,
+        update.errorCode ? { errorCode: update.errorCode } : {},
+      )) > 0
+    );
+  }
+
+  async moveOnEvent(event: {
+    readonly deliveryId: string | null;
+    readonly channel: Channel;
+    readonly providerRef: string;
+    readonly to: DeliveryState;
+    readonly at: Date;
+    readonly errorCode?: string;
+  }): Promise<{ delivery: Delivery; moved: boolean } | null> {
+    const [row] = event.deliveryId
+      ? await selectRows<DeliveryRow>(
+          this.em,
+          'select * from deliveries where id = ? and channel = ? and (provider_ref is null or provider_ref = ?)',
+          [event.deliveryId, event.channel, event.providerRef],
+        )
+      : await selectRows<DeliveryRow>(
+          this.em,
+          'select * from deliveries where channel = ? and provider_ref = ?',
+          [event.channel, event.providerRef],
+        );
+    if (!row) {
+      return null;
+    }
+    const moved = await this.move(row.id, event.to, event.at, {
+      providerRef: event.providerRef,
+      ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+    });
+    return { delivery: toDelivery(row), moved };
+  }
+
+  async dueFallbacks(now: Date, limit: number): Promise<Delivery[]> {
+    const rows = await selectRows<DeliveryRow>(
+      this.em,
+      `select * from deliveries where fallen_back = 0 and fallback_at <= ? and channel = 'app' and state in ('queued', 'sent', 'delivered') order by fallback_at limit ${Number(limit)}`,
+      [now],
+    );
+    return rows.map(toDelivery);
+  }
+
+  async markFallenBack(id: string): Promise<boolean> {
+    return (
+      (await this.run(
+        "update deliveries set fallen_back = 1 where id = ? and fallen_back = 0 and state <> 'read'",
+        [id],
+      )) > 0
+    );
+  }
+
+  async progress(messageId: string): Promise<ProgressCounts> {
+    const rows = await selectRows<{ channel: Channel; state: DeliveryState; n: number }>(
+      this.em,
+      'select channel, state, count(*) as n from deliveries where message_id = ? group by channel, state',
+      [messageId],
+    );
+    const counts: ProgressCounts = { app: {}, email: {}, sms: {} };
+    rows.forEach((r) => (counts[r.channel][r.state] = Number(r.n)));
+    return counts;
+  }
+
+  async unreached(messageId: string, page: PageRequest): Promise<Page<UnreachedRecipient>> {
+    const after = decodeCursor(page.cursor);
+    // Not reached: no delivery at all, or every delivery at a dead end.
+    const rows = await selectRows<RecipientRow & { states: string | null; codes: string | null }>(
+      this.em,
+      `select r.*, group_concat(d.state order by d.queued_at) as states, group_concat(d.error_code) as codes
+         from message_recipients r left join deliveries d on d.recipient_id = r.id
+        where r.message_id = ? ${after ? 'and r.id > ?' : ''}
+        group by r.id
+       having states is null or sum(d.state in ('queued', 'sent', 'delivered', 'read')) = 0
+        order by r.id limit ${page.limit + 1}`,
+      after ? [messageId, after] : [messageId],
+    );
+    return toPage(
+      rows.map((row) => {
+        const r = toRecipient(row);
+        const last = row.states?.split(',').at(-1) as DeliveryState | undefined;
+        return {
+          recipientId: r.id,
+          kind: r.kind,
+          personId: r.personId,
+          name: `${r.forename} ${r.surname}`,
+          children: r.children,
+          reason: last === 'bounced' || last === 'opted_out' ? last : last ? 'failed' : 'no_contact',
+          detail: row.codes ?? null,
+        } satisfies UnreachedRecipient;
+      }),
+      page,
+      (u) => u.recipientId,
+    );
+  }
+
+  async inbox(userId: string, page: PageRequest): Promise<Page<InboxItem>> {
+    const after = decodeCursor(page.cursor);
+    const rows = await selectRows<DeliveryRow & { r_json: string }>(
+      this.em,
+      `select d.* from deliveries d where d.channel = 'app' and d.address = ? ${after ? 'and d.id < ?' : ''}
+        order by d.id desc limit ${page.limit + 1}`,
+      after ? [userId, after] : [userId],
+    );
+    const items = await Promise.all(rows.map((row) => this.toInboxItem(toDelivery(row))));
+    return toPage(
+      items.flatMap((i) => (i ? [i] : [])),
+      page,
+      (i) => i.deliveryId,
+    );
+  }
+
+  async inboxItem(userId: string, deliveryId: string): Promise<InboxItem | null> {
+    const [row] = await selectRows<DeliveryRow>(
+      this.em,
+      "select * from deliveries where id = ? and channel = 'app' and address = ?",
+      [deliveryId, userId],
+    );
+    return row ? this.toInboxItem(toDelivery(row)) : null;
+  }
+
+  async optedOut(_schoolId: SchoolId, numbers: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks([...new Set(numbers)])) {
+      const rows = await selectRows<{ number: string }>(
+        this.em,
+        `select number from sms_opt_outs where number in (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      rows.forEach((r) => found.add(r.number));
+    }
+    return found;
+  }
+
+  async recordOptOut(number: string, at: Date, optedIn = false): Promise<void> {
+    await (optedIn
+      ? this.run('delete from sms_opt_outs where number = ?', [number])
+      : this.run('insert ignore into sms_opt_outs (number, opted_out_at) values (?, ?)', [number, at]));
+  }
+
+  private async toInboxItem(d: Delivery): Promise<InboxItem | null> {
+    const recipient = await this.recipient(d.recipientId);
+    return recipient
+      ? {
+          deliveryId: d.id,
+          messageId: d.messageId,
+          schoolId: d.schoolId,
+          state: d.state,
+          sentAt: d.sentAt,
+          readAt: d.readAt,
+          recipient,
+        }
+      : null;
+  }
+
+  /** One UPDATE that only moves forwards: `where state in (the states that may reach it)`. */
+  private guardedMove(
+    where: string,
+    params: unknown[],
+    to: DeliveryState,
+    at: Date,
+    update: DeliveryUpdate,
+  ): Promise<number> {
+    const from = statesBefore(to);
+    const sets = ['state = ?', 'updated_at = ?'];
+    const values: unknown[] = [to, at];
+    const stamp = STAMP[to];
+    if (stamp) {
+      sets.push(`${stamp} = coalesce(${stamp}, ?)`);
+      values.push(at);
+    }
+    if (update.providerRef !== undefined) {
+      sets.push('provider_ref = ?');
+      values.push(update.providerRef);
+    }
+    if (update.errorCode !== undefined) {
+      sets.push('error_code = ?');
+      values.push(update.errorCode);
+    }
+    if (update.segments !== undefined) {
+      sets.push('segments = ?');
+      values.push(update.segments);
+    }
+    return this.run(
+      `update deliveries set ${sets.join(', ')} where ${where} and state in (${from.map(() => '?').join(', ')})`,
+      [...values, ...params, ...from],
+    );
+  }
+
+  private async run(sql: string, params: readonly unknown[]): Promise<number> {
+    const result = await this.em
+      .getConnection()
+      .execute<{ affectedRows: number }>(sql, [...params], 'run', this.em.getTransactionContext());
+    return result.affectedRows;
+  }
+}

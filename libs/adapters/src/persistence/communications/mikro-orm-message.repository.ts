@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import { Message, MessageRepository } from '@rowan/communications';
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import { decodeCursor, toPage } from '../cursor';
+
+@Injectable()
+export class MikroOrmMessageRepository extends MessageRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  findForSchool(schoolId: SchoolId, id: string): Promise<Message | null> {
+    return this.em.findOne(Message, { id, schoolId });
+  }
+
+  /** For the worker (no tenant scope): it scopes itself by the message's school. */
+  findById(id: string): Promise<Message | null> {
+    return this.em.findOne(Message, { id }, { filters: false });
+  }
+
+  findByIdempotencyKey(schoolId: SchoolId, key: string): Promise<Message | null> {
+    return this.em.findOne(Message, { schoolId, idempotencyKey: key });
+  }
+
+  async listForSchool(schoolId: SchoolId, page: PageRequest): Promise<Page<Message>> {
+    const after = decodeCursor(page.cursor);
+    const rows = await this.em.find(
+      Message,
+      { schoolId, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.limit + 1 },
+    );
+    return toPage(rows, page, (m) => m.id);
+  }
+
+  dueScheduled(now: Date, limit: number): Promise<Message[]> {
+    return this.em.find(
+      Message,
+      { status: 'scheduled', scheduledFor: { $lte: now } },
+      { filters: false, orderBy: { scheduledFor: 'asc' }, limit },
+    );
+  }
+
+  add(message: Message): void {
+    this.em.persist(message);
+  }
+
+  async moveStatus(
+    id: string,
+    from: readonly Message['status'][],
+    to: Message['status'],
+    at: Date,
+  ): Promise<boolean> {
+    const moved = await this.em.nativeUpdate(
+      Message,
+      { id, status: { $in: [...from] } },
+      { status: to, updatedAt: at, ...(to === 'sending' ? { sentAt: at } : {}) },
+      { filters: false },
+    );
+    return moved > 0;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@rowan/access';
+import { SchoolCatalogue } from '@rowan/directory';
+import type { SchoolId } from '@rowan/kernel';
+import type { MessageEstimate } from '../../domain/message';
+import { planSend } from '../../domain/render';
+import { AudienceDirectory } from '../ports/audience-directory';
+import { CommunicationSettingsStore } from '../ports/communication-settings';
+import { DeliveryLedger } from '../ports/delivery-ledger';
+import { schoolFor } from '../school-scope';
+import type { MessageInput } from './message-input';
+
+/** The composer's live figures: who the audience is, how each would be reached, and what the texts cost. */
+@Injectable()
+export class EstimateMessageUseCase {
+  constructor(
+    private readonly catalogue: SchoolCatalogue,
+    private readonly audiences: AudienceDirectory,
+    private readonly ledger: DeliveryLedger,
+    private readonly settings: CommunicationSettingsStore,
+  ) {}
+
+  async execute(
+    input: MessageInput & { readonly actor: Actor; readonly schoolId: SchoolId },
+  ): Promise<MessageEstimate> {
+    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:send');
+    const recipients = await this.audiences.resolve(school.id, input.audience);
+    const mobiles = recipients.flatMap((r) => (r.mobile ? [r.mobile] : []));
+    const optedOut = await this.ledger.optedOut(school.id, mobiles);
+    const settings = await this.settings.forSchool(school.id);
+    return planSend(recipients, input.policy, input.content, school.name, optedOut, settings.smsSegmentPence)
+      .estimate;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import type { Message } from '../../domain/message';
+
+export abstract class MessageRepository {
+  abstract findForSchool(schoolId: SchoolId, id: string): Promise<Message | null>;
+  /** Keyed by id alone: for the worker, which scopes itself by the message's school. */
+  abstract findById(id: string): Promise<Message | null>;
+  abstract findByIdempotencyKey(schoolId: SchoolId, key: string): Promise<Message | null>;
+  abstract listForSchool(schoolId: SchoolId, page: PageRequest): Promise<Page<Message>>;
+  /** Scheduled messages whose time has come. */
+  abstract dueScheduled(now: Date, limit: number): Promise<Message[]>;
+  abstract add(message: Message): void;
+  /** Moves a message from one status to another at once, only if it is still in `from`; true if it moved. */
+  abstract moveStatus(
+    id: string,
+    from: readonly Message['status'][],
+    to: Message['status'],
+    at: Date,
+  ): Promise<boolean>;
+}

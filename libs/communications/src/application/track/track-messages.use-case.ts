@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@rowan/access';
+import { SchoolCatalogue } from '@rowan/directory';
+import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import { MessageNotFound } from '../../domain/communications.errors';
+import { toMessageView, type MessageView } from '../compose/message.view';
+import { DeliveryLedger, type ProgressCounts, type UnreachedRecipient } from '../ports/delivery-ledger';
+import { MessageRepository } from '../ports/message.repository';
+import { schoolFor } from '../school-scope';
+
+export interface MessageProgressView extends MessageView {
+  /** Deliveries by channel and state, live. */
+  readonly progress: ProgressCounts;
+}
+
+@Injectable()
+export class ListMessagesUseCase {
+  constructor(
+    private readonly catalogue: SchoolCatalogue,
+    private readonly messages: MessageRepository,
+  ) {}
+
+  async execute(input: { actor: Actor; schoolId: SchoolId; page: PageRequest }): Promise<Page<MessageView>> {
+    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const page = await this.messages.listForSchool(school.id, input.page);
+    return { items: page.items.map(toMessageView), nextCursor: page.nextCursor };
+  }
+}
+
+@Injectable()
+export class GetMessageUseCase {
+  constructor(
+    private readonly catalogue: SchoolCatalogue,
+    private readonly messages: MessageRepository,
+    private readonly ledger: DeliveryLedger,
+  ) {}
+
+  async execute(input: {
+    actor: Actor;
+    schoolId: SchoolId;
+    messageId: string;
+  }): Promise<MessageProgressView> {
+    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const message = await this.messages.findForSchool(school.id, input.messageId);
+    if (!message) {
+      throw MessageNotFound();
+    }
+    return { ...toMessageView(message), progress: await this.ledger.progress(message.id) };
+  }
+}
+
+/** The recipients a message has not reached, and why, for the office to act on. */
+@Injectable()
+export class ListUnreachedUseCase {
+  constructor(
+    private readonly catalogue: SchoolCatalogue,
+    private readonly messages: MessageRepository,
+    private readonly ledger: DeliveryLedger,
+  ) {}
+
+  async execute(input: {
+    actor: Actor;
+    schoolId: SchoolId;
+    messageId: string;
+    page: PageRequest;
+  }): Promise<Page<UnreachedRecipient>> {
+    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const message = await this.messages.findForSchool(school.id, input.messageId);
+    if (!message) {
+      throw MessageNotFound();
+    }
+    return this.ledger.unreached(message.id, input.page);
+  }
+}

@@ -1,0 +1,85 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { BullMqDispatchJobs } from '@rowan/adapters/bullmq/bullmq-dispatch-jobs.adapter';
+import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import { MikroOrmAudienceDirectory } from '@rowan/adapters/persistence/communications/mikro-orm-audience-directory';
+import { MikroOrmCommunicationSettings } from '@rowan/adapters/persistence/communications/mikro-orm-communication-settings';
+import { MikroOrmDeliveryLedger } from '@rowan/adapters/persistence/communications/mikro-orm-delivery-ledger';
+import { MikroOrmMessageRepository } from '@rowan/adapters/persistence/communications/mikro-orm-message.repository';
+import { SesEmailSender, type SesSettings } from '@rowan/adapters/ses/ses-email-sender.adapter';
+import { TwilioSmsSender, type TwilioSettings } from '@rowan/adapters/twilio/twilio-sms-sender.adapter';
+import { DirectoryModule } from '@rowan/directory/directory.module';
+import { CancelMessageUseCase } from './application/compose/cancel-message.use-case';
+import { EstimateMessageUseCase } from './application/compose/estimate-message.use-case';
+import { SendMessageUseCase } from './application/compose/send-message.use-case';
+import { DispatchMessageUseCase } from './application/dispatch/dispatch-message.use-case';
+import { FallbackService } from './application/dispatch/fallback.service';
+import {
+  RecordDeliveryEventUseCase,
+  RecordSmsReplyUseCase,
+} from './application/dispatch/record-delivery-event.use-case';
+import {
+  ReleaseScheduledMessagesUseCase,
+  RunDueFallbacksUseCase,
+} from './application/dispatch/scheduled-work.use-case';
+import { SendDeliveryUseCase } from './application/dispatch/send-delivery.use-case';
+import { ListInboxUseCase, ReadInboxMessageUseCase } from './application/inbox/inbox.use-case';
+import { AudienceDirectory } from './application/ports/audience-directory';
+import { CommunicationSettingsStore } from './application/ports/communication-settings';
+import { DeliveryLedger } from './application/ports/delivery-ledger';
+import { DispatchJobs } from './application/ports/dispatch-jobs';
+import { MessageRepository } from './application/ports/message.repository';
+import { EmailSender, SmsSender } from './application/ports/senders';
+import {
+  GetMessageUseCase,
+  ListMessagesUseCase,
+  ListUnreachedUseCase,
+} from './application/track/track-messages.use-case';
+
+const USE_CASES = [
+  EstimateMessageUseCase,
+  SendMessageUseCase,
+  CancelMessageUseCase,
+  DispatchMessageUseCase,
+  SendDeliveryUseCase,
+  RecordDeliveryEventUseCase,
+  RecordSmsReplyUseCase,
+  ReleaseScheduledMessagesUseCase,
+  RunDueFallbacksUseCase,
+  ListMessagesUseCase,
+  GetMessageUseCase,
+  ListUnreachedUseCase,
+  ListInboxUseCase,
+  ReadInboxMessageUseCase,
+];
+
+export interface CommunicationsOptions {
+  readonly twilio: TwilioSettings;
+  readonly ses: SesSettings;
+}
+
+/** The communications context: needs the global PersistenceModule and AuditModule, and BullMQ's root. */
+@Module({})
+export class CommunicationsModule {
+  static forRoot(options: CommunicationsOptions): DynamicModule {
+    return {
+      module: CommunicationsModule,
+      imports: [
+        DirectoryModule,
+        BullModule.registerQueue({ name: QUEUES.dispatch }, { name: QUEUES.sms }, { name: QUEUES.email }),
+      ],
+      providers: [
+        { provide: MessageRepository, useClass: MikroOrmMessageRepository },
+        { provide: DeliveryLedger, useClass: MikroOrmDeliveryLedger },
+        { provide: AudienceDirectory, useClass: MikroOrmAudienceDirectory },
+        { provide: CommunicationSettingsStore, useClass: MikroOrmCommunicationSettings },
+        { provide: DispatchJobs, useClass: BullMqDispatchJobs },
+        { provide: SmsSender, useFactory: () => new TwilioSmsSender(options.twilio) },
+        { provide: EmailSender, useFactory: () => new SesEmailSender(options.ses) },
+        FallbackService,
+        ...USE_CASES,
+      ],
+      exports: USE_CASES,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
+import type { RoutingPolicy } from './channel';
+
+export interface MessageContent {
+  readonly app: { readonly title: string; readonly body: string } | null;
+  readonly email: { readonly subject: string; readonly html: string; readonly text: string } | null;
+  readonly sms: { readonly text: string } | null;
+}
+
+export const CHARACTERISTIC_FILTERS = ['pupil_premium', 'free_school_meals', 'sen', 'eal'] as const;
+export type CharacteristicFilter = (typeof CHARACTERISTIC_FILTERS)[number];
+
+/**
+ * Who a message is for, as rules over the directory (resolved to recipients when it is sent).
+ * - `contacts`: the contacts of the matching pupils (on roll). Pupils match by year, group (including
+ *   registration classes) or by name; none of those means the whole school. `characteristics` then narrows them
+ *   to pupils with any of those. `contacts` says which of their contacts: the first with parental responsibility
+ *   (`priority`), everyone with it, or every contact.
+ * - `staff`: active staff of the school, or those named.
+ */
+export type AudienceSpec =
+  | {
+      readonly kind: 'contacts';
+      readonly ncYears: readonly number[];
+      readonly groupIds: readonly string[];
+      readonly pupilIds: readonly string[];
+      readonly characteristics: readonly CharacteristicFilter[];
+      readonly contacts: 'priority' | 'parental_responsibility' | 'all';
+    }
+  | { readonly kind: 'staff'; readonly staffIds: readonly string[] };
+
+/**
+ * - `draft`: being written. `pending_approval`: large enough to need a senior's approval.
+ * - `scheduled`: will go at `scheduledFor` (editable and cancellable until then).
+ * - `held`: would exceed the SMS budget; says why in `heldReason`.
+ * - `sending`: recipients are being resolved and deliveries handed out. `sent`: every first delivery handed out.
+ * - `cancelled`: will never go.
+ */
+export type MessageStatus =
+  'draft' | 'pending_approval' | 'scheduled' | 'held' | 'sending' | 'sent' | 'cancelled';
+
+/** Before sending: how many would be reached by which channel, and what the texts would cost. */
+export interface MessageEstimate {
+  readonly recipients: number;
+  readonly byChannel: { readonly app: number; readonly email: number; readonly sms: number };
+  readonly unreachable: number;
+  readonly smsSegments: number;
+  readonly smsCostPence: number;
+}
+
+/** One communication, composed once, with content per channel. */
+export class Message {
+  constructor(
+    readonly id: string,
+    readonly schoolId: SchoolId,
+    readonly trustId: TrustId,
+    public audience: AudienceSpec,
+    public content: MessageContent,
+    public policy: RoutingPolicy,
+    public status: MessageStatus,
+    public scheduledFor: Date | null,
+    public estimate: MessageEstimate | null,
+    readonly createdBy: UserId,
+    readonly createdAt: Date,
+    public updatedAt: Date,
+    public sentAt: Date | null = null,
+    public approvedBy: UserId | null = null,
+    public heldReason: string | null = null,
+    /** From the `Idempotency-Key` header: a repeated send with the same key returns this message. */
+    readonly idempotencyKey: string | null = null,
+  ) {}
+
+  /** Editable and cancellable until it starts sending. */
+  isChangeable(): boolean {
+    return ['draft', 'pending_approval', 'scheduled', 'held'].includes(this.status);
+  }
+}
