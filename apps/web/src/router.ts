@@ -3,6 +3,7 @@ import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } f
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
+import { messagesRoutes } from './features/messages/routes';
 import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
@@ -42,6 +43,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...homeRoutes,
   ...membershipRoutes,
   ...directoryRoutes,
+  ...messagesRoutes,
   ...auditRoutes,
   ...schoolRoutes,
   ...trustOverviewRoutes,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
@@ -10,6 +10,7 @@ import {
   SendMessageUseCase,
 } from '@rowan/communications';
 import { ValidationFailed, type SchoolId } from '@rowan/kernel';
+import type { FastifyRequest } from 'fastify';
 import sanitizeHtml from 'sanitize-html';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
@@ -92,8 +93,10 @@ export class MessagesController {
     @CurrentActor() actor: Actor,
     @IdParam('schoolId') schoolId: string,
     @Body() body: SendMessageRequest,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Req() request: FastifyRequest,
   ): Promise<MessageDto> {
+    const header = request.headers['idempotency-key'];
+    const idempotencyKey = Array.isArray(header) ? header[0] : header;
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
       throw new ValidationFailed('The Idempotency-Key header is not valid', [
         { field: 'Idempotency-Key', message: 'must be 1 to 100 visible ASCII characters' },

@@ -2925,8 +2925,7 @@ export interface operations {
     sendMessage: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Up to 100 characters, unique per send */
                 "Idempotency-Key"?: string;
             };

@@ -8,4 +8,10 @@ export const parentRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/parent-home-page.vue'),
     meta: { title: 'Home' },
   },
+  {
+    path: 'messages/:messageId',
+    name: 'parent-message',
+    component: () => import('./pages/parent-message-page.vue'),
+    meta: { title: 'Message' },
+  },
 ];

@@ -1,0 +1,124 @@
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
+import { api, unwrap } from '../../../api/client';
+import { toApiError, type ApiError } from '../../../api/problem';
+import { useSubmit } from '../../../composables/use-submit';
+import { paragraphs } from '../message-format';
+import type { Estimate, Message, RoutingPolicy, SendMessageBody } from '../message-types';
+
+/** The composer's state: audience, routing, content per channel, and when to send. */
+export interface ComposeForm {
+  kind: 'contacts' | 'staff';
+  ncYears: number[];
+  characteristics: Array<'pupil_premium' | 'free_school_meals' | 'sen' | 'eal'>;
+  contacts: 'priority' | 'parental_responsibility' | 'all';
+  policy: RoutingPolicy;
+  appTitle: string;
+  appBody: string;
+  emailSubject: string;
+  emailBody: string;
+  smsText: string;
+  /** `YYYY-MM-DDTHH:mm` in the browser's time, or '' for now. */
+  scheduleAt: string;
+}
+
+/**
+ * Composing one message: the body the API takes, a live estimate (debounced) of who is reached by which
+ * channel and what the texts cost, and send / schedule / save as draft.
+ */
+export function useCompose(schoolId: Ref<string>) {
+  const form = reactive<ComposeForm>({
+    kind: 'contacts',
+    ncYears: [],
+    characteristics: [],
+    contacts: 'priority',
+    policy: 'cheapest',
+    appTitle: '',
+    appBody: '',
+    emailSubject: '',
+    emailBody: '',
+    smsText: '',
+    scheduleAt: '',
+  });
+  const estimate = shallowRef<Estimate | null>(null);
+  const estimateError = shallowRef<ApiError | null>(null);
+  const estimating = ref(false);
+
+  const body = computed<Omit<SendMessageBody, 'draft'>>(() => ({
+    audience:
+      form.kind === 'staff'
+        ? { kind: 'staff', contacts: form.contacts }
+        : {
+            kind: 'contacts',
+            ncYears: form.ncYears,
+            characteristics: form.characteristics,
+            contacts: form.contacts,
+          },
+    content: {
+      ...(form.appTitle || form.appBody ? { app: { title: form.appTitle, body: form.appBody } } : {}),
+      ...(form.emailSubject || form.emailBody
+        ? { email: { subject: form.emailSubject, html: paragraphs(form.emailBody), text: form.emailBody } }
+        : {}),
+      ...(form.smsText ? { sms: { text: form.smsText } } : {}),
+    },
+    policy: form.policy,
+    ...(form.scheduleAt ? { scheduledFor: new Date(form.scheduleAt).toISOString() } : {}),
+  }));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  watch(
+    () => [
+      form.kind,
+      form.ncYears.join(),
+      form.characteristics.join(),
+      form.contacts,
+      form.policy,
+      form.smsText,
+    ],
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refreshEstimate(), 400);
+    },
+    { immediate: true },
+  );
+
+  async function refreshEstimate(): Promise<void> {
+    const mine = ++generation;
+    estimating.value = true;
+    try {
+      const { scheduledFor: _when, ...rest } = body.value;
+      const result = await unwrap(
+        api().POST('/api/v1/schools/{schoolId}/messages/estimate', {
+          params: { path: { schoolId: schoolId.value } },
+          body: rest,
+        }),
+      );
+      if (mine === generation) {
+        estimate.value = result;
+        estimateError.value = null;
+      }
+    } catch (e) {
+      if (mine === generation) {
+        estimateError.value = toApiError(e);
+      }
+    } finally {
+      if (mine === generation) {
+        estimating.value = false;
+      }
+    }
+  }
+
+  const sending = useSubmit((draft: boolean): Promise<Message> =>
+    unwrap(
+      api().POST('/api/v1/schools/{schoolId}/messages', {
+        params: { path: { schoolId: schoolId.value } },
+        body: { ...body.value, draft },
+        headers: { 'Idempotency-Key': `${idempotencyKey}-${draft ? 'draft' : 'send'}` },
+      }),
+    ),
+  );
+  // One key per composer visit: a double click or a retried request sends the message once.
+  const idempotencyKey = crypto.randomUUID();
+
+  return { form, estimate, estimating, estimateError, sending, send: sending.submit };
+}
