@@ -59,7 +59,7 @@ export function apiSettings(
 /** The real API (Fastify, MySQL, Redis) with the sandbox identity provider, in this test process. */
 export async function startApiStack(
   overrides: Record<string, string> = {},
-  options: { webOrigin?: string; listen?: boolean } = {},
+  options: { webOrigin?: string; listen?: boolean; port?: number } = {},
 ): Promise<ApiStack> {
   const webOrigin = options.webOrigin ?? TEST_WEB_ORIGIN;
   const identity = await startIdentityStandIn({
@@ -71,7 +71,7 @@ export async function startApiStack(
   const config = loadConfig(ApiConfig, apiSettings(identity, { WEB_ORIGIN: webOrigin, ...overrides }));
   const app = await createApiApp(config);
   if (options.listen) {
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.port ?? 0, '127.0.0.1');
   }
   const orm: MikroORM = app.get(MikroORM);
   return {

@@ -68,6 +68,7 @@ export class Factories {
     school: School,
     forename = 'Test',
     surname = `Pupil ${randomUUID().slice(0, 6)}`,
+    ncYear = 4,
   ): Promise<Pupil> {
     const now = new Date();
     return this.save(
@@ -81,9 +82,9 @@ export class Factories {
         forename,
         surname,
         '2016-05-04',
-        4,
-        'Year 4',
-        '4B',
+        ncYear,
+        `Year ${ncYear}`,
+        `${ncYear}B`,
         'on_roll',
         null,
         'fp',
@@ -98,6 +99,7 @@ export class Factories {
     forename: string,
     surname: string,
     emails: string[] = [`${randomUUID().slice(0, 8)}@example.test`],
+    mobiles: string[] = ['+447700900123'],
   ): Promise<Contact> {
     const now = new Date();
     return this.save(
@@ -109,7 +111,7 @@ export class Factories {
         forename,
         surname,
         emails,
-        ['+447700900123'],
+        mobiles,
         true,
         'fp',
         now,
@@ -189,6 +191,33 @@ export class Factories {
         now,
       ),
     );
+  }
+
+  /** A school's messaging settings (no quiet hours by default, so tests behave the same at any hour). */
+  async communicationSettings(
+    school: School,
+    settings: {
+      fallbackAfterMinutes?: number;
+      quietHours?: [number, number] | null;
+      smsBudgetPence?: number | null;
+    } = {},
+  ): Promise<void> {
+    const quiet = settings.quietHours ?? null;
+    await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into communication_settings (school_id, fallback_after_minutes, quiet_start, quiet_end, sms_budget_pence, approval_threshold, sms_segment_pence, updated_at)
+         values (?, ?, ?, ?, ?, null, 4, now(3))
+         on duplicate key update fallback_after_minutes = values(fallback_after_minutes), quiet_start = values(quiet_start), quiet_end = values(quiet_end), sms_budget_pence = values(sms_budget_pence)`,
+        [
+          school.id,
+          settings.fallbackAfterMinutes ?? 240,
+          quiet?.[0] ?? null,
+          quiet?.[1] ?? null,
+          settings.smsBudgetPence ?? null,
+        ],
+      );
   }
 
   async auditCount(

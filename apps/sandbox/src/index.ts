@@ -15,3 +15,20 @@ export type { ChangedIds } from './wonde/changed-ids';
 export { generateSchool, type GenerateSchoolOptions } from './wonde/school.generator';
 export type { SchoolData } from './wonde/school-records';
 export { DEMO_WONDE_SCHOOLS, DEMO_WONDE_TOKEN, demoWondeSchools } from './wonde/demo-wonde-schools';
+export {
+  startTwilioStandIn,
+  SANDBOX_TWILIO,
+  type RecordedSms,
+  type TwilioControl,
+  type TwilioStandIn,
+  type TwilioStandInOptions,
+} from './twilio/twilio-stand-in';
+export { twilioSegments } from './twilio/twilio-segments';
+export {
+  startSesStandIn,
+  type RecordedEmail,
+  type SesControl,
+  type SesEventsTarget,
+  type SesStandIn,
+  type SesStandInOptions,
+} from './ses/ses-stand-in';

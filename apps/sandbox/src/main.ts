@@ -1,11 +1,12 @@
 import { startIdentityStandIn } from './identity/identity-stand-in';
 import { demoWondeSchools } from './wonde/demo-wonde-schools';
 import { startWondeStandIn } from './wonde/wonde-stand-in';
+import { startSesStandIn } from './ses/ses-stand-in';
+import { SANDBOX_TWILIO, startTwilioStandIn } from './twilio/twilio-stand-in';
 
 /**
  * The sandbox process for the demo and end-to-end runs: every vendor stand-in on its own loopback port.
- * Each stand-in is one `start...()` call returning something with `close()`; add Twilio and Stripe here the
- * same way.
+ * Each stand-in is one `start...()` call returning something with `close()`; add Stripe here the same way.
  */
 
 interface RunningStandIn {
@@ -39,6 +40,34 @@ async function main(): Promise<void> {
   });
   const wondeName = `Wonde (${wondeSchools.map((school) => `${school.id} ${school.name}`).join(', ')})`;
   running.push({ name: wondeName, url: wonde.url, close: () => wonde.close() });
+
+  const twilioStandIn = await startTwilioStandIn({
+    host,
+    port: Number(env('SANDBOX_TWILIO_PORT', '4012')),
+    accountSid: env('TWILIO_ACCOUNT_SID', SANDBOX_TWILIO.accountSid),
+    authToken: env('TWILIO_AUTH_TOKEN', SANDBOX_TWILIO.authToken),
+    inboundUrl: `${env('PUBLIC_API_URL', 'http://127.0.0.1:3000')}/api/v1/webhooks/twilio/inbound`,
+  });
+  running.push({
+    name: 'Twilio (sent SMS at /sandbox/twilio)',
+    url: twilioStandIn.url,
+    close: () => twilioStandIn.close(),
+  });
+
+  const ses = await startSesStandIn({
+    host,
+    port: Number(env('SANDBOX_SES_PORT', '4013')),
+    ...(process.env.SES_EVENTS_URL
+      ? {
+          eventsTarget: {
+            url: process.env.SES_EVENTS_URL,
+            username: env('SES_EVENTS_USERNAME', 'ses-events'),
+            password: env('SES_EVENTS_PASSWORD', 'sandbox-ses-events-password'),
+          },
+        }
+      : {}),
+  });
+  running.push({ name: 'SES (sent email at /sandbox/ses)', url: ses.url, close: () => ses.close() });
 
   for (const standIn of running) {
     console.log(`sandbox: ${standIn.name} listening on ${standIn.url}`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { WorkerConfig } from '@rowan/adapters/config/config';
+import type { Clock } from '@rowan/kernel';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +12,8 @@ import { WorkerModule } from './worker.module';
  */
 export async function createWorker(
   config: WorkerConfig,
-  options: { schedules?: boolean } = {},
+  /** `clock`: tests control time (scheduled messages, fallback delays). */
+  options: { schedules?: boolean; clock?: Clock } = {},
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
     bufferLogs: true,

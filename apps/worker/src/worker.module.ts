@@ -8,6 +8,7 @@ import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { WorkerConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
+import type { Clock } from '@rowan/kernel';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
 import { SyncProcessor } from './processors/sync.processor';
@@ -21,12 +22,15 @@ import { CommunicationsSchedule, SendRateLimits } from './schedules/communicatio
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: WorkerConfig, options: { schedules?: boolean } = {}): DynamicModule {
+  static forRoot(config: WorkerConfig, options: { schedules?: boolean; clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        PersistenceModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          ...(options.clock ? { clock: options.clock } : {}),
+        }),
         BullModule.forRoot({
           connection: redisConnection(config.REDIS_URL),
           prefix: config.REDIS_PREFIX,

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { QUEUES, type JobPayloads } from '@rowan/adapters/bullmq/queues';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import { SendDeliveryUseCase, type SendResult } from '@rowan/communications';
@@ -10,7 +11,11 @@ import { asJobFailure } from './job-outcome';
  * Provider sends, one queue per provider. Their rate limits are global (set on the queues by SendRateLimits),
  * so they hold across every worker process.
  */
+// @Injectable gives the shared constructor its parameter types, which both subclasses inherit.
+@Injectable()
 abstract class SendProcessor extends WorkerHost {
+  private readonly logger = new Logger('SendProcessor');
+
   constructor(
     private readonly orm: MikroORM,
     private readonly sendDelivery: SendDeliveryUseCase,
@@ -20,10 +25,12 @@ abstract class SendProcessor extends WorkerHost {
 
   async process(job: Job<JobPayloads['send-delivery']>): Promise<SendResult> {
     try {
-      return await inJobContext(this.orm, job.id ?? job.name, () =>
+      const result = await inJobContext(this.orm, job.id ?? job.name, () =>
         this.sendDelivery.execute({ deliveryId: job.data.deliveryId }),
       );
+      return result;
     } catch (error) {
+      this.logger.warn(`send ${job.data.deliveryId} (attempt ${job.attemptsMade + 1}): ${String(error)}`);
       throw asJobFailure(error);
     }
   }

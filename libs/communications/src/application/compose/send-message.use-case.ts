@@ -12,6 +12,7 @@ import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
 import { schoolFor } from '../school-scope';
 import { budgetProblem } from './budget';
+import { quietHoursWait } from '../dispatch/quiet-hours';
 import { checkMessage, type MessageInput } from './message-input';
 import { toMessageView, type MessageView } from './message.view';
 
@@ -75,13 +76,17 @@ export class SendMessageUseCase {
       estimate.recipients > settings.approvalThreshold &&
       !input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
     const overBudget = await budgetProblem(this.settings, settings, school.id, estimate, now);
+    // A routine message sent in quiet hours waits for them to end: said plainly, as a schedule.
+    const quietWait =
+      isUrgent(input.policy) || input.scheduledFor ? 0 : quietHoursWait(now, settings.quietHours);
+    const scheduledFor = input.scheduledFor ?? (quietWait > 0 ? new Date(now.getTime() + quietWait) : null);
     const status: MessageStatus = input.draft
       ? 'draft'
       : needsApproval
         ? 'pending_approval'
         : overBudget
           ? 'held'
-          : input.scheduledFor
+          : scheduledFor
             ? 'scheduled'
             : 'sending';
     const message = new Message(
@@ -92,7 +97,7 @@ export class SendMessageUseCase {
       input.content,
       input.policy,
       status,
-      input.scheduledFor,
+      scheduledFor,
       estimate,
       input.actor.userId,
       now,
@@ -110,7 +115,7 @@ export class SendMessageUseCase {
       targetType: 'message',
       targetId: message.id,
       summary: `${describe(status)} a message to ${estimate.recipients} recipient(s) of ${school.name}`,
-      after: { policy: input.policy, recipients: estimate.recipients, scheduledFor: input.scheduledFor },
+      after: { policy: input.policy, recipients: estimate.recipients, scheduledFor },
     });
     await this.uow.commit();
     if (status === 'sending') {

@@ -1,0 +1,322 @@
+import { MikroORM } from '@mikro-orm/mysql';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Membership } from '@rowan/access';
+import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
+import { inJobContext } from '@rowan/adapters/persistence/job-context';
+import { RunDueFallbacksUseCase, ReleaseScheduledMessagesUseCase, smsSegments } from '@rowan/communications';
+import { Contact, type Pupil, type School } from '@rowan/directory';
+import { FixedClock } from '@rowan/kernel';
+import {
+  startSesStandIn,
+  startTwilioStandIn,
+  twilioSegments,
+  type SesStandIn,
+  type TwilioStandIn,
+} from '@rowan/sandbox';
+import { randomUUID } from 'node:crypto';
+import { v7 } from 'uuid';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
+import { freePort } from '../support/browser';
+import { expectEventually as eventually } from '../support/eventually';
+import { TEST_SES_EVENTS, TEST_TWILIO } from '../support/test-env';
+
+jest.setTimeout(60_000);
+
+/**
+ * The communications hub end to end: the real API and worker, the real Twilio and SES SDKs against the sandbox
+ * stand-ins, signed callbacks back into the API, and the parent inbox.
+ */
+describe('messages: compose once, deliver by app, email or SMS', () => {
+  let stack: ApiStack;
+  let worker: INestApplicationContext;
+  let twilio: TwilioStandIn;
+  let ses: SesStandIn;
+  let api: string;
+  const clock = new FixedClock(new Date());
+
+  const as = (token: string) => ({
+    post: (path: string, body: object = {}) =>
+      stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
+    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
+  });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    api = `http://127.0.0.1:${port}`;
+    twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
+    ses = await startSesStandIn({
+      eventsTarget: { url: `${api}/api/v1/webhooks/ses`, ...TEST_SES_EVENTS },
+      eventDelayMs: 10,
+    });
+    const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
+    stack = await startApiStack(providers, { listen: true, port });
+    worker = await createWorker(
+      loadConfig(
+        WorkerConfig,
+        apiSettings(stack.identity, { ...providers, SMS_PER_SECOND: '500', EMAIL_PER_SECOND: '500' }),
+      ),
+      { schedules: false, clock },
+    );
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await stack?.close();
+    await twilio?.close();
+    await ses?.close();
+  });
+
+  /** A school with no quiet hours (so the test behaves the same at any hour) and an office member. */
+  async function school(fallbackAfterMinutes = 240) {
+    clock.set(new Date());
+    const s = await stack.make.school(await stack.make.trust());
+    await stack.make.communicationSettings(s, { fallbackAfterMinutes, quietHours: null });
+    const { user } = await stack.make.member('office', { school: s });
+    return { school: s, office: await stack.token({ userId: user.identitySubject!, email: user.email }) };
+  }
+
+  const mobile = () => `+4477009${String(Math.floor(Math.random() * 100000)).padStart(5, '0')}`;
+
+  /** A contact with an active parent account: reachable in the app; returns a token to read the inbox. */
+  async function appParent(s: School, children: Pupil[], mobiles: string[] = [], emails: string[] = []) {
+    const contact = await stack.make.contact(
+      s,
+      'Aisha',
+      `Appuser ${randomUUID().slice(0, 4)}`,
+      emails,
+      mobiles,
+    );
+    for (const child of children) {
+      await stack.make.link(child, contact, 'Mother');
+    }
+    const user = await stack.make.user('Aisha', 'Appuser');
+    const em = stack.orm.em.fork();
+    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
+    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
+    await em.flush();
+    return {
+      contact,
+      token: await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false }),
+    };
+  }
+
+  const message = (
+    policy: string,
+    ncYears: number[],
+    sms = 'Dear {{forename}}, {{children}}: trip on Friday.',
+  ) => ({
+    audience: { kind: 'contacts', ncYears },
+    content: {
+      app: { title: 'Trip on Friday', body: 'Hello {{forename}}, {{children}} goes on the trip.' },
+      email: {
+        subject: 'Trip on Friday for {{children}}',
+        html: '<p>Hello {{forename}}</p>',
+        text: 'Hello {{forename}}',
+      },
+      sms: { text: sms },
+    },
+    policy,
+  });
+
+  const smsTo = (number: string) => twilio.messages().filter((m) => m.to === number);
+  const emailTo = (address: string) => ses.emails().filter((e) => e.to.includes(address));
+
+  it('reaches app users in the inbox, email-only contacts by email and the rest by SMS, once per family', async () => {
+    const { school: s, office } = await school();
+    const [ada, eve, sam, tom, other] = [
+      await stack.make.pupil(s, 'Ada', 'Lovelace', 5),
+      await stack.make.pupil(s, 'Eve', 'Lovelace', 5),
+      await stack.make.pupil(s, 'Sam', 'Smith', 5),
+      await stack.make.pupil(s, 'Tom', 'Jones', 5),
+      await stack.make.pupil(s, 'Year', 'Four', 4),
+    ];
+    const app = await appParent(s, [ada, eve], [mobile()], ['app.parent@example.test']);
+    const emailOnly = await stack.make.contact(s, 'Emma', 'Mail', [`emma-${randomUUID()}@example.test`], []);
+    await stack.make.link(sam, emailOnly);
+    const smsNumber = mobile();
+    const smsOnly = await stack.make.contact(s, 'Tariq', 'Text', [], [smsNumber]);
+    await stack.make.link(tom, smsOnly);
+    const notInYear = await stack.make.contact(s, 'Nia', 'Notme', [`nia-${randomUUID()}@example.test`], []);
+    await stack.make.link(other, notInYear);
+
+    const estimate = await as(office).post(
+      `/api/v1/schools/${s.id}/messages/estimate`,
+      message('cheapest', [5]),
+    );
+    expect(estimate.body).toMatchObject({
+      recipients: 3,
+      byChannel: { app: 1, email: 1, sms: 1 },
+      unreachable: 0,
+    });
+    const sent = await as(office).post(`/api/v1/schools/${s.id}/messages`, message('cheapest', [5]));
+    expect(sent.status).toBe(201);
+    expect(sent.body.status).toBe('sending');
+
+    await eventually(async () => {
+      expect(emailTo(emailOnly.emails[0]!)).toHaveLength(1);
+      expect(smsTo(smsNumber)).toHaveLength(1);
+    });
+    expect(emailTo(emailOnly.emails[0]!)[0]).toMatchObject({
+      subject: 'Trip on Friday for Sam',
+      text: 'Hello Emma',
+    });
+    const text = smsTo(smsNumber)[0]!;
+    expect(text.body).toBe('Dear Tariq, Tom: trip on Friday.');
+    expect(text.segments).toBe(estimate.body.smsSegments);
+    expect(smsSegments(text.body).segments).toBe(twilioSegments(text.body).segments);
+    expect(emailTo(notInYear.emails[0]!)).toHaveLength(0);
+    expect(emailTo('app.parent@example.test')).toHaveLength(0);
+
+    const inbox = await as(app.token).get('/api/v1/me/messages');
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({
+        title: 'Trip on Friday',
+        body: 'Hello Aisha, Ada and Eve goes on the trip.',
+        read: false,
+      }),
+    ]);
+    await eventually(async () => {
+      const progress = (await as(office).get(`/api/v1/schools/${s.id}/messages/${sent.body.id}`)).body;
+      expect(progress).toMatchObject({
+        status: 'sent',
+        progress: { app: { sent: 1 }, email: { delivered: 1 }, sms: { delivered: 1 } },
+      });
+    });
+    const read = await as(app.token).post(`/api/v1/me/messages/${inbox.body.items[0].id}/read`);
+    expect(read.body.read).toBe(true);
+  });
+
+  it('falls back to SMS when an app message stays unread past the delay, but not once it is read', async () => {
+    const { school: s, office } = await school(30);
+    const [a, b] = [
+      await stack.make.pupil(s, 'Una', 'Read', 3),
+      await stack.make.pupil(s, 'Ria', 'Reader', 3),
+    ];
+    const unreadNumber = mobile();
+    const readerNumber = mobile();
+    await appParent(s, [a], [unreadNumber]);
+    const reader = await appParent(s, [b], [readerNumber]);
+    await as(office).post(`/api/v1/schools/${s.id}/messages`, message('cheapest', [3]));
+    await eventually(async () =>
+      expect((await as(reader.token).get('/api/v1/me/messages')).body.items).toHaveLength(1),
+    );
+    const item = (await as(reader.token).get('/api/v1/me/messages')).body.items[0];
+    await as(reader.token).post(`/api/v1/me/messages/${item.id}/read`);
+    const fallbacks = () =>
+      inJobContext(worker.get(MikroORM), 'fallbacks', () => worker.get(RunDueFallbacksUseCase).execute());
+
+    clock.set(new Date(Date.now() + 29 * 60_000));
+    expect(await fallbacks()).toBe(0);
+    clock.set(new Date(Date.now() + 31 * 60_000));
+    expect(await fallbacks()).toBe(1);
+
+    await eventually(async () => expect(smsTo(unreadNumber)).toHaveLength(1));
+    expect(smsTo(readerNumber)).toHaveLength(0);
+    clock.set(new Date());
+  });
+
+  it('falls back to SMS when an email bounces, and leaves an opted-out number alone', async () => {
+    const { school: s, office } = await school();
+    const [a, b] = [
+      await stack.make.pupil(s, 'Bo', 'Bounce', 2),
+      await stack.make.pupil(s, 'Otto', 'Optout', 2),
+    ];
+    const bounceNumber = mobile();
+    const bouncing = await stack.make.contact(
+      s,
+      'Bea',
+      'Bounce',
+      ['bounce@simulator.amazonses.com'],
+      [bounceNumber],
+    );
+    await stack.make.link(a, bouncing);
+    const optedOut = mobile();
+    const stopper = await stack.make.contact(s, 'Olly', 'Optout', [], [optedOut]);
+    await stack.make.link(b, stopper);
+    twilio.control.reject(optedOut, 21610);
+
+    const sent = await as(office).post(`/api/v1/schools/${s.id}/messages`, message('cheapest', [2]));
+
+    await eventually(async () => expect(smsTo(bounceNumber)).toHaveLength(1));
+    expect(smsTo(optedOut)).toHaveLength(0);
+    await eventually(async () => {
+      const unreached = (await as(office).get(`/api/v1/schools/${s.id}/messages/${sent.body.id}/unreached`))
+        .body;
+      expect(unreached.items).toEqual([
+        expect.objectContaining({ name: 'Olly Optout', reason: 'opted_out', children: ['Otto'] }),
+      ]);
+    });
+    const again = await as(office).post(`/api/v1/schools/${s.id}/messages/estimate`, message('sms', [2]));
+    expect(again.body).toMatchObject({ recipients: 2, byChannel: { sms: 1 }, unreachable: 1 });
+  });
+
+  it('sends a scheduled message at its time, and never a cancelled one', async () => {
+    const { school: s, office } = await school();
+    const pupil = await stack.make.pupil(s, 'Skye', 'Later', 1);
+    const number = mobile();
+    await stack.make.link(pupil, await stack.make.contact(s, 'Sol', 'Later', [], [number]));
+    const at = new Date(Date.now() + 3600_000).toISOString();
+    const scheduled = await as(office).post(`/api/v1/schools/${s.id}/messages`, {
+      ...message('sms', [1]),
+      scheduledFor: at,
+    });
+    const cancelled = await as(office).post(`/api/v1/schools/${s.id}/messages`, {
+      ...message('sms', [1], 'Cancelled one'),
+      scheduledFor: at,
+    });
+    expect([scheduled.body.status, cancelled.body.status]).toEqual(['scheduled', 'scheduled']);
+    expect(
+      (await as(office).post(`/api/v1/schools/${s.id}/messages/${cancelled.body.id}/cancel`)).body.status,
+    ).toBe('cancelled');
+    const release = () =>
+      inJobContext(worker.get(MikroORM), 'release', () =>
+        worker.get(ReleaseScheduledMessagesUseCase).execute(),
+      );
+
+    clock.set(new Date(Date.now() + 59 * 60_000));
+    await release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smsTo(number)).toHaveLength(0);
+    clock.set(new Date(Date.now() + 61 * 60_000));
+    expect(await release()).toBeGreaterThanOrEqual(1);
+
+    await eventually(async () => expect(smsTo(number)).toHaveLength(1));
+    expect(smsTo(number)[0]!.body).toBe('Dear Sol, Skye: trip on Friday.');
+    expect(
+      (await as(office).post(`/api/v1/schools/${s.id}/messages/${scheduled.body.id}/cancel`)).status,
+    ).toBe(409);
+    clock.set(new Date());
+  });
+
+  it('refuses a status callback with a bad signature, changing nothing', async () => {
+    const response = await stack
+      .http()
+      .post('/api/v1/webhooks/twilio/status?delivery=00000000-0000-0000-0000-000000000000')
+      .set('x-twilio-signature', 'not-a-signature')
+      .type('form')
+      .send({ MessageSid: `SM${'0'.repeat(32)}`, MessageStatus: 'delivered' });
+
+    expect(response.status).toBe(401);
+    const unsigned = await stack.http().post('/api/v1/webhooks/ses').type('text/plain').send('{}');
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('keeps every text through a spell of 500s and 429s from Twilio, sending each once', async () => {
+    const { school: s, office } = await school();
+    const numbers: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const p = await stack.make.pupil(s, `Kid${i}`, 'Retry', 6);
+      const n = mobile();
+      numbers.push(n);
+      await stack.make.link(p, await stack.make.contact(s, `Par${i}`, 'Retry', [], [n]));
+    }
+    twilio.control.faults(500, { count: 3 });
+
+    await as(office).post(`/api/v1/schools/${s.id}/messages`, message('sms', [6]));
+    await eventually(async () => expect(numbers.map((n) => smsTo(n).length)).toEqual([1, 1, 1, 1]), 30_000);
+    twilio.control.faults(429, { count: 2 });
+    await as(office).post(`/api/v1/schools/${s.id}/messages`, message('sms', [6], 'Second one'));
+    await eventually(async () => expect(numbers.map((n) => smsTo(n).length)).toEqual([2, 2, 2, 2]), 30_000);
+  });
+});
