@@ -9,9 +9,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { v7 } from 'uuid';
 import { serveWeb, type WebServer } from '../../scripts/serve-web';
-import { startApiStack, type ApiStack } from '../support/api-stack';
+import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
+import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
+import { createWorker } from '../../apps/worker/src/create-worker';
 import { freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
-import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID } from '../support/test-env';
+import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(120_000);
 
@@ -25,6 +29,9 @@ describe('staff web app (Chromium)', () => {
   let browser: Browser;
   let trust: Trust;
   let school: School;
+  let worker: INestApplicationContext;
+  let twilio: TwilioStandIn;
+  let ses: SesStandIn;
   const findings: AxeFinding[] = [];
 
   /** A person the identity provider knows (so they can sign in through its pages) with a Rowan role. */
@@ -84,8 +91,15 @@ describe('staff web app (Chromium)', () => {
   beforeAll(async () => {
     const webPort = await freePort();
     const webOrigin = `http://127.0.0.1:${webPort}`;
-    stack = await startApiStack({}, { webOrigin, listen: true });
-    const apiUrl = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
+    ses = await startSesStandIn();
+    const providers = { PUBLIC_API_URL: apiUrl, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
+    stack = await startApiStack(providers, { webOrigin, listen: true, port: apiPort });
+    worker = await createWorker(loadConfig(WorkerConfig, apiSettings(stack.identity, providers)), {
+      schedules: false,
+    });
     web = await serveWeb({
       host: '127.0.0.1',
       port: webPort,
@@ -100,7 +114,10 @@ describe('staff web app (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.close();
+    await worker?.close();
     await stack?.close();
+    await twilio?.close();
+    await ses?.close();
   });
 
   it('signs a school administrator in, invites a teacher, and shows the audit entry', async () => {
@@ -221,6 +238,57 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Pupils' }).click();
     await page.getByRole('link', { name: /Zoë Müller-Łukasik/ }).waitFor();
     await page.context().close();
+  });
+
+  it('lets office staff compose a message to a year group, and the parent read it in the app', async () => {
+    const willow = await stack.make.school(trust, 'Willow Bank Primary');
+    await stack.make.communicationSettings(willow, { quietHours: null });
+    const officer = await person('Owen', 'Office', 'office', { school: willow });
+    const parent = await person('Pria', 'Parent', 'parent', { school: willow });
+    const child = await stack.make.pupil(willow, 'Ffion', 'Parry', 5);
+    const contact = await stack.make.contact(willow, 'Pria', 'Parent', [parent.email], ['+447700900777']);
+    await stack.make.link(child, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
+    await check(page, 'messages');
+    await page.getByRole('link', { name: 'New message' }).click();
+    await page.getByLabel('Year 5').check();
+    await page.getByRole('group', { name: 'App' }).getByLabel('Title').fill('Sports day on Friday');
+    await page
+      .getByRole('group', { name: 'App' })
+      .getByLabel('Message')
+      .fill('Hello {{forename}}, {{children}} needs a sun hat.');
+    await page.getByRole('group', { name: 'Email' }).getByLabel('Subject').fill('Sports day');
+    await page.getByRole('group', { name: 'Email' }).getByLabel('Message').fill('Hello {{forename}}');
+    await page
+      .getByRole('group', { name: 'SMS' })
+      .getByLabel('Text')
+      .fill('Sports day on Friday: sun hats please.');
+    await page.getByText('1 segment (GSM-7)').waitFor();
+    await page.getByText('1 recipient').waitFor();
+    await check(page, 'compose message');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByRole('heading', { name: 'Sports day', level: 1 }).waitFor();
+    await page
+      .getByRole('table', { name: 'Deliveries by channel and state' })
+      .getByRole('row', { name: /^App/ })
+      .waitFor();
+    await check(page, 'message progress');
+    await page.context().close();
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const parentPage = await phone.newPage();
+    await signIn(parentPage, parent.email);
+    await parentPage.getByRole('link', { name: /Sports day on Friday/ }).click();
+    await parentPage.getByText('Hello Pria, Ffion needs a sun hat.').waitFor();
+    await check(parentPage, 'parent message');
+    await phone.close();
   });
 
   it('lets a trust administrator see the trust’s schools', async () => {
