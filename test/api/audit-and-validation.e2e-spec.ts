@@ -12,6 +12,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     uploadingSchoolId: string;
     importId: string;
     draftId: string;
+    pendingId: string;
   };
   let tokens: {
     operator: string;
@@ -58,6 +59,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       uploadingSchoolId: uploading.id,
       importId: upload.body.id,
       draftId: (await stack.make.message(school, target.user.id)).id,
+      pendingId: (await stack.make.message(school, target.user.id, 'pending_approval')).id,
     };
   });
   afterAll(() => stack.close());
@@ -119,6 +121,11 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         staff: STAFF_CSV,
       }),
     sendMessage: () => authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/messages`, MESSAGE),
+    approveMessage: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/messages/${ids.pendingId}/approve`,
+        {},
+      ),
     cancelMessage: () =>
       authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/messages/${ids.draftId}/cancel`, {}),
     applyDirectoryImport: () =>
@@ -156,6 +163,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'applyDirectoryImport',
     'sendMessage',
     'cancelMessage',
+    'approveMessage',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -114,10 +114,10 @@ describe('staff web app (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.close();
-    await worker?.close();
-    await stack?.close();
     await twilio?.close();
     await ses?.close();
+    await worker?.close();
+    await stack?.close();
   });
 
   it('signs a school administrator in, invites a teacher, and shows the audit entry', async () => {

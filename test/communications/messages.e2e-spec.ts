@@ -61,10 +61,11 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await stack?.close();
+    // The stand-ins first: no callback may reach the API while it closes.
     await twilio?.close();
     await ses?.close();
+    await worker?.close();
+    await stack?.close();
   });
 
   /** A school with no quiet hours (so the test behaves the same at any hour) and an office member. */
@@ -287,6 +288,45 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
       (await as(office).post(`/api/v1/schools/${s.id}/messages/${scheduled.body.id}/cancel`)).status,
     ).toBe(409);
     clock.set(new Date());
+  });
+
+  it('holds a message above the approval threshold until a school admin approves it, and one over the SMS budget', async () => {
+    const { school: s, office } = await school();
+    await stack.make.communicationSettings(s, { quietHours: null, approvalThreshold: 1 });
+    const numbers = [mobile(), mobile()];
+    for (const [i, n] of numbers.entries()) {
+      const p = await stack.make.pupil(s, `Ann${i}`, 'Approve', 7);
+      await stack.make.link(p, await stack.make.contact(s, `Pat${i}`, 'Approve', [], [n]));
+    }
+    const sent = await as(office).post(`/api/v1/schools/${s.id}/messages`, message('sms', [7]));
+    const url = `/api/v1/schools/${s.id}/messages/${sent.body.id}`;
+    await eventually(async () =>
+      expect((await as(office).get(url)).body).toMatchObject({
+        status: 'pending_approval',
+        estimate: { recipients: 2 },
+      }),
+    );
+    expect(numbers.map((n) => smsTo(n).length)).toEqual([0, 0]);
+    expect((await as(office).post(`${url}/approve`)).status).toBe(403);
+    const { user } = await stack.make.member('school_admin', { school: s });
+    const admin = await stack.token({ userId: user.identitySubject!, email: user.email });
+
+    expect((await as(admin).post(`${url}/approve`)).body.status).toBe('sending');
+
+    await eventually(async () => expect(numbers.map((n) => smsTo(n).length)).toEqual([1, 1]));
+    await stack.make.communicationSettings(s, {
+      quietHours: null,
+      approvalThreshold: null,
+      smsBudgetPence: 5,
+    });
+    const over = await as(admin).post(`/api/v1/schools/${s.id}/messages`, message('sms', [7], 'Over budget'));
+    await eventually(async () =>
+      expect((await as(admin).get(`/api/v1/schools/${s.id}/messages/${over.body.id}`)).body).toMatchObject({
+        status: 'held',
+        heldReason: expect.stringContaining('monthly SMS budget'),
+      }),
+    );
+    expect(numbers.map((n) => smsTo(n).length)).toEqual([1, 1]);
   });
 
   it('refuses a status callback with a bad signature, changing nothing', async () => {

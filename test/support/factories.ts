@@ -200,6 +200,7 @@ export class Factories {
       fallbackAfterMinutes?: number;
       quietHours?: [number, number] | null;
       smsBudgetPence?: number | null;
+      approvalThreshold?: number | null;
     } = {},
   ): Promise<void> {
     const quiet = settings.quietHours ?? null;
@@ -208,14 +209,15 @@ export class Factories {
       .getConnection()
       .execute(
         `insert into communication_settings (school_id, fallback_after_minutes, quiet_start, quiet_end, sms_budget_pence, approval_threshold, sms_segment_pence, updated_at)
-         values (?, ?, ?, ?, ?, null, 4, now(3))
-         on duplicate key update fallback_after_minutes = values(fallback_after_minutes), quiet_start = values(quiet_start), quiet_end = values(quiet_end), sms_budget_pence = values(sms_budget_pence)`,
+         values (?, ?, ?, ?, ?, ?, 4, now(3))
+         on duplicate key update fallback_after_minutes = values(fallback_after_minutes), quiet_start = values(quiet_start), quiet_end = values(quiet_end), sms_budget_pence = values(sms_budget_pence), approval_threshold = values(approval_threshold)`,
         [
           school.id,
           settings.fallbackAfterMinutes ?? 240,
           quiet?.[0] ?? null,
           quiet?.[1] ?? null,
           settings.smsBudgetPence ?? null,
+          settings.approvalThreshold ?? null,
         ],
       );
   }

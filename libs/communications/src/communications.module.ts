@@ -9,6 +9,7 @@ import { MikroOrmMessageRepository } from '@rowan/adapters/persistence/communica
 import { SesEmailSender, type SesSettings } from '@rowan/adapters/ses/ses-email-sender.adapter';
 import { TwilioSmsSender, type TwilioSettings } from '@rowan/adapters/twilio/twilio-sms-sender.adapter';
 import { DirectoryModule } from '@rowan/directory/directory.module';
+import { ApproveMessageUseCase } from './application/compose/approve-message.use-case';
 import { CancelMessageUseCase } from './application/compose/cancel-message.use-case';
 import { EstimateMessageUseCase } from './application/compose/estimate-message.use-case';
 import { SendMessageUseCase } from './application/compose/send-message.use-case';
@@ -40,6 +41,7 @@ const USE_CASES = [
   EstimateMessageUseCase,
   SendMessageUseCase,
   CancelMessageUseCase,
+  ApproveMessageUseCase,
   DispatchMessageUseCase,
   SendDeliveryUseCase,
   RecordDeliveryEventUseCase,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/commo
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
+  ApproveMessageUseCase,
   CancelMessageUseCase,
   EstimateMessageUseCase,
   GetMessageUseCase,
@@ -40,6 +41,7 @@ export class MessagesController {
     private readonly estimate: EstimateMessageUseCase,
     private readonly send: SendMessageUseCase,
     private readonly cancel: CancelMessageUseCase,
+    private readonly approve: ApproveMessageUseCase,
     private readonly list: ListMessagesUseCase,
     private readonly get: GetMessageUseCase,
     private readonly unreached: ListUnreachedUseCase,
@@ -197,5 +199,24 @@ export class MessagesController {
     @IdParam('messageId') messageId: string,
   ): Promise<MessageDto> {
     return MessageDto.from(await this.cancel.execute({ actor, schoolId: schoolId as SchoolId, messageId }));
+  }
+
+  @Post(':messageId/approve')
+  @HttpCode(200)
+  @RequirePermission('messages:approve')
+  @ApiOperation({
+    operationId: 'approveMessage',
+    summary: 'Approve a message held for approval',
+    description:
+      'Messages above the school’s size threshold wait for a school or trust admin; 409 otherwise.',
+  })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiProblems(400, 404, 409)
+  async approveMessage(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('messageId') messageId: string,
+  ): Promise<MessageDto> {
+    return MessageDto.from(await this.approve.execute({ actor, schoolId: schoolId as SchoolId, messageId }));
   }
 }

@@ -72,6 +72,9 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
   const rejected = new Set<string>();
   const faults = new Faults<SesError>();
   let target = options.eventsTarget ?? null;
+  // Events still to come and in flight: closing cancels the first and waits for the second.
+  const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<void>>();
 
   const publish = (email: RecordedEmail, to: string) => {
     if (!target) {
@@ -111,8 +114,9 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
         : {}),
     };
     const { url, username, password } = target;
-    setTimeout(() => {
-      void fetch(url, {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const running = fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'text/plain; charset=UTF-8',
@@ -131,8 +135,13 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
           Signature: 'sandbox-unsigned',
           SigningCertURL: 'https://sns.eu-west-2.amazonaws.com/sandbox.pem',
         }),
-      }).catch((error: unknown) => console.error('ses stand-in: event delivery failed', error));
+      })
+        .then(() => undefined)
+        .catch((error: unknown) => console.error('ses stand-in: event delivery failed', error))
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
     }, options.eventDelayMs ?? 20);
+    timers.add(timer);
   };
 
   async function send(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -224,7 +233,13 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
   }
 
   const server = await serve('ses', options.host ?? '127.0.0.1', options.port ?? 0, handle);
-  return { url: server.origin, port: server.port, emails: () => [...sent], control, close: server.close };
+  const close = async () => {
+    timers.forEach((t) => clearTimeout(t));
+    timers.clear();
+    await Promise.all(inFlight);
+    await server.close();
+  };
+  return { url: server.origin, port: server.port, emails: () => [...sent], control, close };
 }
 
 function sesError(res: ServerResponse, status: number, type: string, message: string): void {

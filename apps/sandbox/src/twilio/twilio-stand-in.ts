@@ -68,6 +68,17 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
   let latencyMs = 0;
   let inboundUrl = options.inboundUrl ?? null;
   const base = `/2010-04-01/Accounts/${options.accountSid}/Messages`;
+  // Callbacks still to come and in flight: closing cancels the first and waits for the second.
+  const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<void>>();
+  const later = (ms: number, work: () => Promise<void>) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const running = work().finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    }, ms);
+    timers.add(timer);
+  };
 
   const signedPost = async (url: string, params: Record<string, string>) => {
     const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
@@ -89,9 +100,9 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
     ];
     let delay = options.callbackDelayMs ?? 20;
     for (const [status, errorCode] of steps) {
-      setTimeout(() => {
+      later(delay, () => {
         sms.status = status;
-        void signedPost(sms.statusCallback!, {
+        return signedPost(sms.statusCallback!, {
           AccountSid: options.accountSid,
           ApiVersion: '2010-04-01',
           From: sms.from,
@@ -102,7 +113,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
           To: sms.to,
           ...(errorCode ? { ErrorCode: String(errorCode) } : {}),
         });
-      }, delay);
+      });
       delay += options.callbackDelayMs ?? 20;
     }
   };
@@ -265,7 +276,13 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
   }
 
   const server = await serve('twilio', options.host ?? '127.0.0.1', options.port ?? 0, handle);
-  return { url: server.origin, port: server.port, messages: () => [...sent], control, close: server.close };
+  const close = async () => {
+    timers.forEach((t) => clearTimeout(t));
+    timers.clear();
+    await Promise.all(inFlight);
+    await server.close();
+  };
+  return { url: server.origin, port: server.port, messages: () => [...sent], control, close };
 }
 
 function twilioError(res: ServerResponse, status: number, code: number, message: string): void {

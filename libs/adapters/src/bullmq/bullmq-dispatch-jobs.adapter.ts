@@ -26,8 +26,9 @@ export class BullMqDispatchJobs extends DispatchJobs {
         ...DEFAULT_JOB_OPTIONS,
         ...(urgent ? {} : { priority: ROUTINE_PRIORITY }),
         ...(delayMs > 0 ? { delay: delayMs } : {}),
-        // A delayed re-run (quiet hours) is a new job: the running one still holds the plain id.
-        jobId: jobIds.dispatchMessage(messageId, delayMs > 0 ? Date.now() + delayMs : 0),
+        // Each hand-over is its own job (first send, after quiet hours, after approval): an earlier, finished
+        // one keeps its id for a day. Running twice is harmless: dispatch is idempotent.
+        jobId: jobIds.dispatchMessage(messageId, Date.now() + delayMs),
       },
     );
   }

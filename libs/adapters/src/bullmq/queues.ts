@@ -25,8 +25,7 @@ export type JobName = keyof JobPayloads;
 export const jobIds = {
   provisionIdentity: (userId: string) => `provision-identity-${userId}`,
   runSync: (runId: string) => `run-sync-${runId}`,
-  dispatchMessage: (messageId: string, notBefore: number) =>
-    notBefore ? `dispatch-${messageId}-${notBefore}` : `dispatch-${messageId}`,
+  dispatchMessage: (messageId: string, notBefore: number) => `dispatch-${messageId}-${notBefore}`,
   sendDelivery: (deliveryId: string) => `send-${deliveryId}`,
 };
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Message, MessageRepository } from '@rowan/communications';
+import { Message, MessageRepository, type MessageEstimate } from '@rowan/communications';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import { decodeCursor, toPage } from '../cursor';
 
@@ -43,6 +43,21 @@ export class MikroOrmMessageRepository extends MessageRepository {
 
   add(message: Message): void {
     this.em.persist(message);
+  }
+
+  async recordEstimate(
+    id: string,
+    estimate: MessageEstimate,
+    stop: { readonly status: 'pending_approval' | 'held'; readonly reason: string | null } | null,
+    at: Date,
+  ): Promise<boolean> {
+    const moved = await this.em.nativeUpdate(
+      Message,
+      { id, status: 'sending' },
+      { estimate, updatedAt: at, ...(stop ? { status: stop.status, heldReason: stop.reason } : {}) },
+      { filters: false },
+    );
+    return moved > 0;
   }
 
   async moveStatus(

@@ -4,15 +4,11 @@ import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, ValidationFailed, type SchoolId } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import { Message, type MessageStatus } from '../../domain/message';
-import { planSend } from '../../domain/render';
-import { AudienceDirectory } from '../ports/audience-directory';
 import { CommunicationSettingsStore } from '../ports/communication-settings';
-import { DeliveryLedger } from '../ports/delivery-ledger';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
-import { schoolFor } from '../school-scope';
-import { budgetProblem } from './budget';
 import { quietHoursWait } from '../dispatch/quiet-hours';
+import { schoolFor } from '../school-scope';
 import { checkMessage, type MessageInput } from './message-input';
 import { toMessageView, type MessageView } from './message.view';
 
@@ -27,15 +23,14 @@ export interface SendMessageInput extends MessageInput {
 }
 
 /**
- * Staff send (or schedule) a message. The audience is resolved now for the estimate, the approval threshold
- * and the SMS budget; the worker resolves it again when it goes. The API only records and enqueues.
+ * Staff send, schedule or save a message. The call only checks and records it: however large the audience, it
+ * answers at once. The worker resolves the audience, holds the message for a senior's approval above the
+ * school's threshold (unless the sender may approve) or over the SMS budget, and otherwise delivers it.
  */
 @Injectable()
 export class SendMessageUseCase {
   constructor(
     private readonly catalogue: SchoolCatalogue,
-    private readonly audiences: AudienceDirectory,
-    private readonly ledger: DeliveryLedger,
     private readonly settings: CommunicationSettingsStore,
     private readonly messages: MessageRepository,
     private readonly jobs: DispatchJobs,
@@ -60,35 +55,13 @@ export class SendMessageUseCase {
         { field: 'scheduledFor', message: 'must be in the future' },
       ]);
     }
-    const recipients = await this.audiences.resolve(school.id, input.audience);
-    const mobiles = recipients.flatMap((r) => (r.mobile ? [r.mobile] : []));
     const settings = await this.settings.forSchool(school.id);
-    const { estimate } = planSend(
-      recipients,
-      input.policy,
-      input.content,
-      school.name,
-      await this.ledger.optedOut(school.id, mobiles),
-      settings.smsSegmentPence,
-    );
-    const needsApproval =
-      settings.approvalThreshold !== null &&
-      estimate.recipients > settings.approvalThreshold &&
-      !input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
-    const overBudget = await budgetProblem(this.settings, settings, school.id, estimate, now);
     // A routine message sent in quiet hours waits for them to end: said plainly, as a schedule.
     const quietWait =
       isUrgent(input.policy) || input.scheduledFor ? 0 : quietHoursWait(now, settings.quietHours);
     const scheduledFor = input.scheduledFor ?? (quietWait > 0 ? new Date(now.getTime() + quietWait) : null);
-    const status: MessageStatus = input.draft
-      ? 'draft'
-      : needsApproval
-        ? 'pending_approval'
-        : overBudget
-          ? 'held'
-          : scheduledFor
-            ? 'scheduled'
-            : 'sending';
+    const status: MessageStatus = input.draft ? 'draft' : scheduledFor ? 'scheduled' : 'sending';
+    const canApprove = input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
     const message = new Message(
       this.ids.next(),
       school.id,
@@ -98,13 +71,13 @@ export class SendMessageUseCase {
       input.policy,
       status,
       scheduledFor,
-      estimate,
+      null,
       input.actor.userId,
       now,
       now,
       status === 'sending' ? now : null,
+      canApprove ? input.actor.userId : null,
       null,
-      status === 'held' ? overBudget : null,
       input.idempotencyKey,
     );
     this.messages.add(message);
@@ -114,8 +87,8 @@ export class SendMessageUseCase {
       schoolId: school.id,
       targetType: 'message',
       targetId: message.id,
-      summary: `${describe(status)} a message to ${estimate.recipients} recipient(s) of ${school.name}`,
-      after: { policy: input.policy, recipients: estimate.recipients, scheduledFor },
+      summary: `${WORDS[status]} a message (${input.policy} routing)`,
+      after: { policy: input.policy, audience: input.audience, scheduledFor },
     });
     await this.uow.commit();
     if (status === 'sending') {
@@ -125,15 +98,12 @@ export class SendMessageUseCase {
   }
 }
 
-function describe(status: MessageStatus): string {
-  const words: Record<MessageStatus, string> = {
-    draft: 'Drafted',
-    pending_approval: 'Asked for approval of',
-    held: 'Held (SMS budget)',
-    scheduled: 'Scheduled',
-    sending: 'Sent',
-    sent: 'Sent',
-    cancelled: 'Cancelled',
-  };
-  return words[status];
-}
+const WORDS: Record<MessageStatus, string> = {
+  draft: 'Drafted',
+  pending_approval: 'Asked for approval of',
+  held: 'Held',
+  scheduled: 'Scheduled',
+  sending: 'Sent',
+  sent: 'Sent',
+  cancelled: 'Cancelled',
+};

@@ -8,10 +8,12 @@ import { CommunicationSettingsStore, type CommunicationSettings } from '../ports
 import { DeliveryLedger, type NewDelivery, type StoredRecipient } from '../ports/delivery-ledger';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
+import { budgetProblem } from '../compose/budget';
 import { quietHoursWait } from './quiet-hours';
 
 export type DispatchResult =
   | { readonly status: 'dispatched'; readonly recipients: number; readonly queued: number }
+  | { readonly status: 'held'; readonly reason: 'approval' | 'budget' }
   | { readonly status: 'waiting'; readonly delayMs: number }
   | { readonly status: 'skipped' };
 
@@ -49,7 +51,11 @@ export class DispatchMessageUseCase {
     }
     let recipients = await this.ledger.recipients(message.id);
     if (recipients.length === 0) {
-      recipients = await this.snapshot(message, settings);
+      const outcome = await this.snapshot(message, settings);
+      if ('held' in outcome) {
+        return { status: 'held', reason: outcome.held };
+      }
+      recipients = outcome.recipients;
     }
     const queued = await this.ledger.queued(message.id);
     for (let i = 0; i < queued.length; i += CHUNK) {
@@ -59,12 +65,20 @@ export class DispatchMessageUseCase {
     return { status: 'dispatched', recipients: recipients.length, queued: queued.length };
   }
 
-  private async snapshot(message: Message, settings: CommunicationSettings): Promise<StoredRecipient[]> {
+  /**
+   * Resolves the audience and stores the recipients and their first deliveries, unless the message must wait:
+   * for a senior's approval (above the school's threshold, when the sender may not approve), or because its
+   * texts would exceed the SMS budget.
+   */
+  private async snapshot(
+    message: Message,
+    settings: CommunicationSettings,
+  ): Promise<{ recipients: StoredRecipient[] } | { held: 'approval' | 'budget' }> {
     const found = await this.audiences.resolve(message.schoolId, message.audience);
     const school = await this.audiences.schoolName(message.schoolId);
     const mobiles = found.flatMap((r) => (r.mobile ? [r.mobile] : []));
     const optedOut = await this.ledger.optedOut(message.schoolId, mobiles);
-    const { planned } = planSend(
+    const { planned, estimate } = planSend(
       found,
       message.policy,
       message.content,
@@ -73,6 +87,25 @@ export class DispatchMessageUseCase {
       settings.smsSegmentPence,
     );
     const now = this.clock.now();
+    if (
+      message.approvedBy === null &&
+      settings.approvalThreshold !== null &&
+      estimate.recipients > settings.approvalThreshold
+    ) {
+      await this.messages.recordEstimate(
+        message.id,
+        estimate,
+        { status: 'pending_approval', reason: null },
+        now,
+      );
+      return { held: 'approval' };
+    }
+    const overBudget = await budgetProblem(this.settings, settings, message.schoolId, estimate, now);
+    if (overBudget) {
+      await this.messages.recordEstimate(message.id, estimate, { status: 'held', reason: overBudget }, now);
+      return { held: 'budget' };
+    }
+    await this.messages.recordEstimate(message.id, estimate, null, now);
     const fallbackAt = new Date(now.getTime() + settings.fallbackAfterMinutes * 60_000);
     const recipients: StoredRecipient[] = [];
     const deliveries: NewDelivery[] = [];
@@ -92,6 +125,6 @@ export class DispatchMessageUseCase {
       }
     }
     await this.ledger.record(message.id, message.schoolId, recipients, deliveries);
-    return recipients;
+    return { recipients };
   }
 }

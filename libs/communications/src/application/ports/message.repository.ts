@@ -1,5 +1,5 @@
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
-import type { Message } from '../../domain/message';
+import type { Message, MessageEstimate } from '../../domain/message';
 
 export abstract class MessageRepository {
   abstract findForSchool(schoolId: SchoolId, id: string): Promise<Message | null>;
@@ -10,6 +10,13 @@ export abstract class MessageRepository {
   /** Scheduled messages whose time has come. */
   abstract dueScheduled(now: Date, limit: number): Promise<Message[]>;
   abstract add(message: Message): void;
+  /** Records what resolving the audience found (and, when it stops there, why), from `sending` only. */
+  abstract recordEstimate(
+    id: string,
+    estimate: MessageEstimate,
+    stop: { readonly status: 'pending_approval' | 'held'; readonly reason: string | null } | null,
+    at: Date,
+  ): Promise<boolean>;
   /** Moves a message from one status to another at once, only if it is still in `from`; true if it moved. */
   abstract moveStatus(
     id: string,
