@@ -1,0 +1,242 @@
+import 'reflect-metadata';
+import { MikroORM, RequestContext } from '@mikro-orm/mysql';
+import { Actor } from '@rowan/access';
+import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
+import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
+import { enterTenantScope } from '@rowan/adapters/persistence/tenant-filter';
+import { SendMessageUseCase } from '@rowan/communications';
+import { School, Trust } from '@rowan/directory';
+import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
+import { startSesStandIn, startTwilioStandIn } from '@rowan/sandbox';
+import { Queue, Worker } from 'bullmq';
+import { v7 } from 'uuid';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { migrate } from '../../scripts/migrate';
+
+/**
+ * bench/fanout: one message to N recipients (default 50,000; one per family, 60% email-only, 40% SMS-only) with
+ * the sandbox Twilio and SES answering at once, API use case and worker in this process. Prints the send call's
+ * latency (p50/p95 over 30 calls: the real one and 29 scheduled ones, as the call does the same work), the time
+ * until every delivery is handed to a provider, deliveries per second, peak memory growth, and the ratio to a raw
+ * BullMQ addBulk plus no-op worker over as many jobs, measured in the same run. `npm run bench:fanout [N]`.
+ */
+const N = Number(process.argv[2] ?? 50_000);
+const CONCURRENCY = 20;
+
+async function main(): Promise<void> {
+  const db = `rowan_bench_${Date.now().toString(36)}`;
+  const databaseUrl = `${process.env.BENCH_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306'}/${db}`;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  await migrate(databaseUrl);
+  const twilio = await startTwilioStandIn({
+    accountSid: 'AC00000000000000000000000000000001',
+    authToken: 'bench-twilio-token',
+    callbackDelayMs: 3_600_000,
+  });
+  const ses = await startSesStandIn();
+  const prefix = `rowan-bench-${db}`;
+  const worker = await createWorker(
+    loadConfig(WorkerConfig, {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      FUSIONAUTH_URL: 'http://127.0.0.1:1',
+      FUSIONAUTH_API_KEY: 'unused-key',
+      OIDC_AUDIENCE: '3c219e58-ed0e-4b18-ad48-f4f92793ae32',
+      MIS_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
+      TWILIO_AUTH_TOKEN: 'bench-twilio-token',
+      TWILIO_API_URL: twilio.url,
+      SES_ENDPOINT: ses.url,
+      SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+      PUBLIC_API_URL: 'http://127.0.0.1:1',
+      SMS_PER_SECOND: '1000000',
+      EMAIL_PER_SECOND: '1000000',
+      LOG_LEVEL: 'silent',
+    }),
+    { schedules: false },
+  );
+  const orm: MikroORM = worker.get(MikroORM);
+  try {
+    const baseline = await rawBullMq(redisUrl, `${prefix}-baseline`, N);
+    const { school, actor } = await seed(orm, N);
+    const send = worker.get(SendMessageUseCase);
+    const latencies: number[] = [];
+    const startRss = process.memoryUsage().rss;
+    let peak = startRss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await RequestContext.create(orm.em, async () => {
+        enterTenantScope(orm.em, { schoolIds: [school.id], trustIds: [school.trustId], operator: false });
+        await send.execute({
+          actor,
+          schoolId: school.id,
+          audience: {
+            kind: 'contacts',
+            ncYears: [5],
+            groupIds: [],
+            pupilIds: [],
+            characteristics: [],
+            contacts: 'all',
+          },
+          content: {
+            app: { title: 'Bench', body: 'Hello {{forename}}' },
+            email: {
+              subject: 'Bench for {{children}}',
+              html: '<p>Hello {{forename}}</p>',
+              text: 'Hello {{forename}}',
+            },
+            sms: { text: 'Hello {{forename}}, {{children}} has a trip on Friday.' },
+          },
+          policy: 'cheapest',
+          scheduledFor: i === 0 ? null : new Date(Date.now() + 86_400_000),
+          draft: false,
+          idempotencyKey: null,
+        });
+      });
+      latencies.push(performance.now() - t);
+    }
+    await waitUntilHandedOver(orm, N);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const rate = N / seconds;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+    console.log(`recipients                         ${N}`);
+    console.log(`send call p50 / p95                ${pct(0.5).toFixed(1)} ms / ${pct(0.95).toFixed(1)} ms`);
+    console.log(`all handed to providers in         ${seconds.toFixed(1)} s`);
+    console.log(`deliveries per second              ${rate.toFixed(0)}`);
+    console.log(
+      `raw BullMQ addBulk + no-op jobs/s  ${baseline.toFixed(0)} (same run, concurrency ${CONCURRENCY})`,
+    );
+    console.log(`ratio                              ${(rate / baseline).toFixed(2)}`);
+    console.log(`peak memory growth                 ${((peak - startRss) / 1048576).toFixed(0)} MB`);
+    console.log(
+      `sandbox recorded                   ${twilio.messages().length} SMS, ${ses.emails().length} emails`,
+    );
+    console.log('\nGoals: ratio at least 0.5; send call p95 under 200 ms whatever the audience size.');
+  } finally {
+    await twilio.close();
+    await ses.close();
+    await orm.em.getConnection().execute(`drop database if exists \`${db}\``);
+    await worker.close();
+  }
+}
+
+/** Jobs per second of BullMQ itself: addBulk in chunks, a worker that does nothing, until all are done. */
+async function rawBullMq(redisUrl: string, prefix: string, count: number): Promise<number> {
+  const connection = redisConnection(redisUrl);
+  const queue = new Queue('baseline', { connection, prefix });
+  let done = 0;
+  const finished = new Promise<void>((resolve) => {
+    const w = new Worker('baseline', async () => undefined, {
+      connection,
+      prefix,
+      concurrency: CONCURRENCY * 2,
+    });
+    w.on('completed', () => {
+      if (++done === count) {
+        void w.close().then(resolve);
+      }
+    });
+  });
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1000) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({ name: 'noop', data: { i: i + j } })),
+    );
+  }
+  await finished;
+  const rate = count / ((performance.now() - started) / 1000);
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return rate;
+}
+
+/** A school with N Year 5 pupils, each with one contact: 60% email only, 40% SMS only. */
+async function seed(orm: MikroORM, n: number): Promise<{ school: School; actor: Actor }> {
+  const em = orm.em.fork();
+  const trust = new Trust(v7() as TrustId, 'Bench Trust', new Date());
+  const school = new School(v7() as SchoolId, trust.id, 'Bench Academy', '100001', new Date());
+  await em.persist([trust, school]).flush();
+  await em
+    .getConnection()
+    .execute(
+      `insert into communication_settings (school_id, fallback_after_minutes, quiet_start, quiet_end, sms_budget_pence, approval_threshold, sms_segment_pence, updated_at) values (?, 240, null, null, null, null, 4, now(3))`,
+      [school.id],
+    );
+  const conn = em.getConnection();
+  for (let i = 0; i < n; i += 1000) {
+    const pupils: unknown[] = [];
+    const contacts: unknown[] = [];
+    const links: unknown[] = [];
+    for (let j = i; j < Math.min(n, i + 1000); j++) {
+      const pupil = v7();
+      const contact = v7();
+      pupils.push(
+        pupil,
+        school.id,
+        `p${j}`,
+        `Kid${j}`,
+        'Bench',
+        `Kid${j}`,
+        'Bench',
+        5,
+        'Year 5',
+        'on_roll',
+        'fp',
+      );
+      const email = j % 5 < 3 ? JSON.stringify([`parent${j}@example.test`]) : '[]';
+      const mobile = j % 5 < 3 ? '[]' : JSON.stringify([`+44770${String(j).padStart(7, '0')}`]);
+      contacts.push(contact, school.id, `c${j}`, `Parent${j}`, 'Bench', email, mobile, 1, 'fp');
+      links.push(school.id, pupil, contact, 'Mother', 1, 1, 1);
+    }
+    const rows = (count: number, width: number, extra = '') =>
+      Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')}${extra})`).join(', ');
+    const size = Math.min(1000, n - i);
+    await conn.execute(
+      `insert into pupils (id, school_id, mis_id, legal_forename, legal_surname, preferred_forename, preferred_surname, nc_year, year_group, enrolment, fingerprint, created_at, updated_at) values ${rows(size, 11, ', now(3), now(3)')}`,
+      pupils,
+    );
+    await conn.execute(
+      `insert into contacts (id, school_id, mis_id, forename, surname, emails, mobiles, active, fingerprint, created_at, updated_at) values ${rows(size, 9, ', now(3), now(3)')}`,
+      contacts,
+    );
+    await conn.execute(
+      `insert into pupil_contacts (school_id, pupil_id, contact_id, relationship, parental_responsibility, priority, lives_with_pupil) values ${rows(size, 7)}`,
+      links,
+    );
+  }
+  const actor = new Actor(
+    v7() as UserId,
+    'bench@example.test',
+    [{ role: 'school_admin', trustId: trust.id, schoolId: school.id }],
+    false,
+    true,
+  );
+  return { school, actor };
+}
+
+/** Until no email or SMS delivery is left queued (and all N exist). */
+async function waitUntilHandedOver(orm: MikroORM, n: number): Promise<void> {
+  const conn = orm.em.fork().getConnection();
+  for (;;) {
+    const [row] = await conn.execute<Array<{ total: number; queued: number }>>(
+      "select count(*) as total, sum(state = 'queued') as queued from deliveries where channel <> 'app'",
+    );
+    if (Number(row?.total ?? 0) >= n && Number(row?.queued ?? 0) === 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
