@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@rowan/kernel';
 import type { Delivery } from '../../domain/delivery';
+import type { Message } from '../../domain/message';
 import { renderEmail, renderSms } from '../../domain/render';
 import { AudienceDirectory } from '../ports/audience-directory';
 import { DeliveryLedger } from '../ports/delivery-ledger';
@@ -20,6 +21,12 @@ export type SendResult =
  */
 @Injectable()
 export class SendDeliveryUseCase {
+  /**
+   * Messages being sent, with their school's name: a message cannot change once it is sending, and a fan-out
+   * sends thousands of deliveries of the same one.
+   */
+  private readonly sending = new Map<string, { message: Message; school: string }>();
+
   constructor(
     private readonly ledger: DeliveryLedger,
     private readonly messages: MessageRepository,
@@ -35,17 +42,17 @@ export class SendDeliveryUseCase {
     if (!delivery || delivery.channel === 'app') {
       return { status: 'skipped', reason: 'unknown' };
     }
-    const message = await this.messages.findById(delivery.messageId);
+    const known = await this.messageOf(delivery.messageId);
     const recipient = await this.ledger.recipient(delivery.recipientId);
-    if (!message || !recipient || message.status === 'cancelled') {
+    if (!known || !recipient) {
       return { status: 'skipped', reason: 'cancelled' };
     }
+    const { message, school } = known;
     const claimedAt = this.clock.now();
     const claim = await this.ledger.claim(delivery.id, claimedAt);
     if (claim === 'done') {
       return { status: 'skipped', reason: 'not_queued' };
     }
-    const school = await this.audiences.schoolName(message.schoolId);
     if (delivery.channel === 'sms') {
       const body = renderSms(message.content, recipient, school) ?? '';
       if (claim === 'again') {
@@ -69,6 +76,25 @@ export class SendDeliveryUseCase {
       delivery,
       await this.email.send({ to: delivery.address, fromName: school, ...email, reference: delivery.id }),
     );
+  }
+
+  private async messageOf(id: string): Promise<{ message: Message; school: string } | null> {
+    const cached = this.sending.get(id);
+    if (cached) {
+      return cached;
+    }
+    const message = await this.messages.findById(id);
+    if (!message || message.status === 'cancelled') {
+      return null;
+    }
+    const found = { message, school: await this.audiences.schoolName(message.schoolId) };
+    if (message.status === 'sending' || message.status === 'sent') {
+      if (this.sending.size >= 50) {
+        this.sending.delete(this.sending.keys().next().value!);
+      }
+      this.sending.set(id, found);
+    }
+    return found;
   }
 
   private async settle(delivery: Delivery, outcome: SendOutcome): Promise<SendResult> {
