@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       SES_ENDPOINT: ses.url,
       SES_EVENTS_PASSWORD: 'unused-ses-events-password',
       PUBLIC_API_URL: 'http://127.0.0.1:1',
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '50',
       SMS_PER_SECOND: '1000000',
       EMAIL_PER_SECOND: '1000000',
       LOG_LEVEL: 'silent',

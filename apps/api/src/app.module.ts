@@ -56,7 +56,7 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
           },
         }),
-        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX }),
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         PassportModule,

@@ -29,6 +29,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         PersistenceModule.forRoot({
           databaseUrl: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
           ...(options.clock ? { clock: options.clock } : {}),
         }),
         BullModule.forRoot({

@@ -32,6 +32,12 @@ export class BaseConfig {
   })
   DATABASE_URL!: string;
 
+  @Transform(toInt)
+  @IsInt({ message: 'database connections this process may open, a whole number from 2 to 200' })
+  @Min(2, { message: 'database connections this process may open, a whole number from 2 to 200' })
+  @Max(200, { message: 'database connections this process may open, a whole number from 2 to 200' })
+  DATABASE_POOL_SIZE = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL!: string;
 

@@ -9,10 +9,18 @@ import { UuidV7IdGenerator } from './uuid-v7-id-generator';
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(options: { databaseUrl: string; clock?: Clock }): DynamicModule {
+  static forRoot(options: { databaseUrl: string; clock?: Clock; poolSize?: number }): DynamicModule {
     return {
       module: PersistenceModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(options.databaseUrl), registerRequestContext: true })],
+      imports: [
+        MikroOrmModule.forRoot({
+          ...ormOptions(
+            options.databaseUrl,
+            options.poolSize ? { pool: { min: 0, max: options.poolSize } } : {},
+          ),
+          registerRequestContext: true,
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useClass: UuidV7IdGenerator },
