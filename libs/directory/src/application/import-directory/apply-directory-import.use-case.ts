@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, DomainError, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
+import { Clock, DomainError, IdGenerator, UnitOfWork, type SchoolId, type UserId } from '@rowan/kernel';
 import { DirectoryConflict } from '../../domain/directory.errors';
 import type { DirectoryImport } from '../../domain/directory-import';
 import type { School } from '../../domain/school';
@@ -48,21 +48,7 @@ export class ApplyDirectoryImportUseCase {
         await this.imports.holdSchool(school.id);
         const upload = await this.pendingUpload(school, input.importId);
         const tally = await this.pass.apply(school.id, upload.records!);
-        const run = new SyncRun(
-          runId,
-          school.id,
-          'csv',
-          'full',
-          'running',
-          'waiting',
-          0,
-          emptyTally(),
-          null,
-          input.actor.userId,
-          startedAt,
-          startedAt,
-          null,
-        );
+        const run = csvRun(runId, school, input.actor.userId, startedAt);
         run.succeed(this.clock.now(), tally);
         this.runs.add(run);
         upload.applied(this.clock.now(), run.id);
@@ -118,21 +104,7 @@ export class ApplyDirectoryImportUseCase {
     actor: Actor,
     error: unknown,
   ): Promise<void> {
-    const run = new SyncRun(
-      runId,
-      school.id,
-      'csv',
-      'full',
-      'running',
-      'waiting',
-      0,
-      emptyTally(),
-      null,
-      actor.userId,
-      startedAt,
-      startedAt,
-      null,
-    );
+    const run = csvRun(runId, school, actor.userId, startedAt);
     run.fail(
       this.clock.now(),
       `Nothing was applied: ${error instanceof Error ? error.message : String(error)}`,
@@ -140,4 +112,23 @@ export class ApplyDirectoryImportUseCase {
     this.runs.add(run);
     await this.uow.commit();
   }
+}
+
+/** An upload's run in the sync history: started when the apply began. */
+function csvRun(id: string, school: School, by: UserId, startedAt: Date): SyncRun {
+  return new SyncRun(
+    id,
+    school.id,
+    'csv',
+    'full',
+    'running',
+    'waiting',
+    0,
+    emptyTally(),
+    null,
+    by,
+    startedAt,
+    startedAt,
+    null,
+  );
 }

@@ -1,4 +1,4 @@
-/** Types for split-sms (MIT, no bundled types): splits an SMS into the parts a network bills. */
+/** Types for split-sms (MIT, no bundled types), used by libs/communications and the web app. */
 declare module 'split-sms' {
   export interface SplitPart {
     readonly content?: string;
