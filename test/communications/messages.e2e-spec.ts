@@ -186,6 +186,26 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
     });
     const read = await as(app.token).post(`/api/v1/me/messages/${inbox.body.items[0].id}/read`);
     expect(read.body.read).toBe(true);
+    const ledger = (await as(office).get(`/api/v1/schools/${s.id}/messages/${sent.body.id}/deliveries`)).body;
+    expect(
+      ledger.items
+        .map((d: { recipientName: string; channel: string; state: string }) => [
+          d.recipientName,
+          d.channel,
+          d.state,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [`Aisha ${app.contact.surname}`, 'app', 'read'],
+        ['Emma Mail', 'email', 'delivered'],
+        ['Tariq Text', 'sms', 'delivered'],
+      ].sort(),
+    );
+    expect(ledger.items.find((d: { channel: string }) => d.channel === 'sms')).toMatchObject({
+      providerRef: text.sid,
+      segments: text.segments,
+    });
   });
 
   it('falls back to SMS when an app message stays unread past the delay, but not once it is read', async () => {

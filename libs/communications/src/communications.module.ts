@@ -33,6 +33,7 @@ import { MessageRepository } from './application/ports/message.repository';
 import { EmailSender, SmsSender } from './application/ports/senders';
 import {
   GetMessageUseCase,
+  ListDeliveriesUseCase,
   ListMessagesUseCase,
   ListUnreachedUseCase,
 } from './application/track/track-messages.use-case';
@@ -51,6 +52,7 @@ const USE_CASES = [
   ListMessagesUseCase,
   GetMessageUseCase,
   ListUnreachedUseCase,
+  ListDeliveriesUseCase,
   ListInboxUseCase,
   ReadInboxMessageUseCase,
 ];

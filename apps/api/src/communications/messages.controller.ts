@@ -7,6 +7,7 @@ import {
   EstimateMessageUseCase,
   GetMessageUseCase,
   ListMessagesUseCase,
+  ListDeliveriesUseCase,
   ListUnreachedUseCase,
   SendMessageUseCase,
 } from '@rowan/communications';
@@ -19,6 +20,8 @@ import { IdParam } from '../http/id.param';
 import { PageQuery } from '../http/page.query';
 import { EstimateMessageRequest, SendMessageRequest } from './dto/message.request.dto';
 import {
+  DeliveryDto,
+  DeliveryPageDto,
   MessageDto,
   MessageEstimateDto,
   MessagePageDto,
@@ -45,6 +48,7 @@ export class MessagesController {
     private readonly list: ListMessagesUseCase,
     private readonly get: GetMessageUseCase,
     private readonly unreached: ListUnreachedUseCase,
+    private readonly deliveriesOf: ListDeliveriesUseCase,
   ) {}
 
   @Post('estimate')
@@ -181,6 +185,31 @@ export class MessagesController {
       page: query.toPageRequest(),
     });
     return { items: page.items.map(UnreachedDto.from), nextCursor: page.nextCursor };
+  }
+
+  @Get(':messageId/deliveries')
+  @RequirePermission('messages:read')
+  @ApiOperation({
+    operationId: 'listDeliveries',
+    summary: 'Every delivery of a message',
+    description:
+      'One per recipient and channel, with state, provider reference, error and times. Cursor paged.',
+  })
+  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiProblems(400, 404)
+  async listDeliveries(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('messageId') messageId: string,
+    @Query() query: PageQuery,
+  ): Promise<DeliveryPageDto> {
+    const page = await this.deliveriesOf.execute({
+      actor,
+      schoolId: schoolId as SchoolId,
+      messageId,
+      page: query.toPageRequest(),
+    });
+    return { items: page.items.map(DeliveryDto.from), nextCursor: page.nextCursor };
   }
 
   @Post(':messageId/cancel')

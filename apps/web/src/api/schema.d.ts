@@ -432,6 +432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/messages/{messageId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every delivery of a message
+         * @description One per recipient and channel, with state, provider reference, error and times. Cursor paged.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/messages/{messageId}/cancel": {
         parameters: {
             query?: never;
@@ -1118,6 +1138,42 @@ export interface components {
         };
         UnreachedPageDto: {
             items: components["schemas"]["UnreachedDto"][];
+            nextCursor: string | null;
+        };
+        DeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recipientId: string;
+            /** @enum {string} */
+            recipientKind: "contact" | "staff";
+            /** Format: uuid */
+            personId: string;
+            recipientName: string;
+            /** @enum {string} */
+            channel: "app" | "email" | "sms";
+            /** @description Email address or mobile number (a user id for the app) */
+            address: string;
+            /** @enum {string} */
+            state: "queued" | "sent" | "delivered" | "read" | "failed" | "bounced" | "opted_out";
+            /** @description Twilio SID or SES message id */
+            providerRef: string | null;
+            errorCode: string | null;
+            /** @description SMS segments billed */
+            segments: number | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+        };
+        DeliveryPageDto: {
+            items: components["schemas"]["DeliveryDto"][];
             nextCursor: string | null;
         };
         InboxMessageDto: {
@@ -3104,6 +3160,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreachedPageDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
+  DeliveryRecord,
   InboxMessageView,
   MessageEstimate,
   MessageProgressView,
@@ -139,5 +140,53 @@ export class InboxMessageDto {
 
 export class InboxPageDto {
   @ApiProperty({ type: [InboxMessageDto] }) items!: InboxMessageDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class DeliveryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) recipientId!: string;
+  @ApiProperty({ enum: ['contact', 'staff'] }) recipientKind!: string;
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty() recipientName!: string;
+  @ApiProperty({ enum: ['app', 'email', 'sms'] }) channel!: string;
+  @ApiProperty({ description: 'Email address or mobile number (a user id for the app)' }) address!: string;
+  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'read', 'failed', 'bounced', 'opted_out'] })
+  state!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Twilio SID or SES message id' })
+  providerRef!: string | null;
+  @ApiProperty({ type: String, nullable: true }) errorCode!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'SMS segments billed' }) segments!: number | null;
+  @ApiProperty({ format: 'date-time' }) queuedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) failedAt!: string | null;
+
+  static from(d: DeliveryRecord): DeliveryDto {
+    const iso = (x: Date | null) => x?.toISOString() ?? null;
+    return {
+      id: d.id,
+      recipientId: d.recipientId,
+      recipientKind: d.recipientKind,
+      personId: d.personId,
+      recipientName: d.recipientName,
+      channel: d.channel,
+      address: d.address,
+      state: d.state,
+      providerRef: d.providerRef,
+      errorCode: d.errorCode,
+      segments: d.segments,
+      queuedAt: d.queuedAt.toISOString(),
+      sentAt: iso(d.sentAt),
+      deliveredAt: iso(d.deliveredAt),
+      readAt: iso(d.readAt),
+      failedAt: iso(d.failedAt),
+    };
+  }
+}
+
+export class DeliveryPageDto {
+  @ApiProperty({ type: [DeliveryDto] }) items!: DeliveryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -6,7 +6,9 @@ import {
   type Channel,
   type Delivery,
   type DeliveryState,
+  type DeliveryRecord,
   type DeliveryUpdate,
+  type RecipientKind,
   type InboxItem,
   type NewDelivery,
   type ProgressCounts,
@@ -258,6 +260,28 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
       }),
       page,
       (u) => u.recipientId,
+    );
+  }
+
+  async deliveries(messageId: string, page: PageRequest): Promise<Page<DeliveryRecord>> {
+    const after = decodeCursor(page.cursor);
+    const rows = await selectRows<
+      DeliveryRow & { forename: string; surname: string; kind: RecipientKind; person_id: string }
+    >(
+      this.em,
+      `select d.*, r.forename, r.surname, r.kind, r.person_id from deliveries d join message_recipients r on r.id = d.recipient_id
+        where d.message_id = ? ${after ? 'and d.id > ?' : ''} order by d.id limit ${page.limit + 1}`,
+      after ? [messageId, after] : [messageId],
+    );
+    return toPage(
+      rows.map((row) => ({
+        ...toDelivery(row),
+        recipientName: `${row.forename} ${row.surname}`,
+        recipientKind: row.kind,
+        personId: row.person_id,
+      })),
+      page,
+      (d) => d.id,
     );
   }
 

@@ -39,6 +39,13 @@ export interface UnreachedRecipient {
   readonly detail: string | null;
 }
 
+/** One delivery as the tracking view and integrators see it. */
+export interface DeliveryRecord extends Delivery {
+  readonly recipientName: string;
+  readonly recipientKind: Recipient['kind'];
+  readonly personId: string;
+}
+
 export interface InboxItem {
   readonly deliveryId: string;
   readonly messageId: string;
@@ -96,6 +103,8 @@ export abstract class DeliveryLedger {
   abstract markFallenBack(id: string): Promise<boolean>;
   abstract progress(messageId: string): Promise<ProgressCounts>;
   abstract unreached(messageId: string, page: PageRequest): Promise<Page<UnreachedRecipient>>;
+  /** Every delivery of the message, oldest first, with who it was for. */
+  abstract deliveries(messageId: string, page: PageRequest): Promise<Page<DeliveryRecord>>;
   abstract inbox(userId: string, page: PageRequest): Promise<Page<InboxItem>>;
   abstract inboxItem(userId: string, deliveryId: string): Promise<InboxItem | null>;
   /** SMS numbers that replied STOP (per school's sender); sends to them are refused. */

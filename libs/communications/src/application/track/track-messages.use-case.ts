@@ -4,7 +4,12 @@ import { SchoolCatalogue } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import { MessageNotFound } from '../../domain/communications.errors';
 import { toMessageView, type MessageView } from '../compose/message.view';
-import { DeliveryLedger, type ProgressCounts, type UnreachedRecipient } from '../ports/delivery-ledger';
+import {
+  DeliveryLedger,
+  type DeliveryRecord,
+  type ProgressCounts,
+  type UnreachedRecipient,
+} from '../ports/delivery-ledger';
 import { MessageRepository } from '../ports/message.repository';
 import { schoolFor } from '../school-scope';
 
@@ -70,5 +75,29 @@ export class ListUnreachedUseCase {
       throw MessageNotFound();
     }
     return this.ledger.unreached(message.id, input.page);
+  }
+}
+
+/** Every delivery of a message, with its state, provider reference and error: for the office and for integrators. */
+@Injectable()
+export class ListDeliveriesUseCase {
+  constructor(
+    private readonly catalogue: SchoolCatalogue,
+    private readonly messages: MessageRepository,
+    private readonly ledger: DeliveryLedger,
+  ) {}
+
+  async execute(input: {
+    actor: Actor;
+    schoolId: SchoolId;
+    messageId: string;
+    page: PageRequest;
+  }): Promise<Page<DeliveryRecord>> {
+    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const message = await this.messages.findForSchool(school.id, input.messageId);
+    if (!message) {
+      throw MessageNotFound();
+    }
+    return this.ledger.deliveries(message.id, input.page);
   }
 }
