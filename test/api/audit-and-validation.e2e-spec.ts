@@ -121,6 +121,18 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         staff: STAFF_CSV,
       }),
     sendMessage: () => authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/messages`, MESSAGE),
+    updateCommunicationSettings: () =>
+      stack
+        .http()
+        .put(`/api/v1/schools/${ids.schoolId}/communication-settings`)
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+        .send({
+          fallbackAfterMinutes: 120,
+          quietHours: { start: 20, end: 8 },
+          smsBudgetPence: 5000,
+          approvalThreshold: 500,
+          smsSegmentPence: 4,
+        }),
     approveMessage: () =>
       authed(tokens.schoolAdmin).post(
         `/api/v1/schools/${ids.schoolId}/messages/${ids.pendingId}/approve`,
@@ -164,6 +176,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'sendMessage',
     'cancelMessage',
     'approveMessage',
+    'updateCommunicationSettings',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -349,6 +349,33 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
     expect(numbers.map((n) => smsTo(n).length)).toEqual([1, 1]);
   });
 
+  it('lets a school admin set the sending rules, refusing impossible ones and changing nothing then', async () => {
+    const { school: s, office } = await school();
+    const { user } = await stack.make.member('school_admin', { school: s });
+    const admin = await stack.token({ userId: user.identitySubject!, email: user.email });
+    const url = `/api/v1/schools/${s.id}/communication-settings`;
+    const rules = {
+      fallbackAfterMinutes: 90,
+      quietHours: { start: 20, end: 7 },
+      smsBudgetPence: 2500,
+      approvalThreshold: 300,
+      smsSegmentPence: 5,
+    };
+    const put = (token: string, body: object) =>
+      stack.http().put(url).set('authorization', `Bearer ${token}`).send(body);
+
+    expect((await put(office, rules)).status).toBe(403);
+    const bad = await put(admin, { ...rules, quietHours: { start: 25, end: 7 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('quietHours.start');
+    expect((await as(office).get(url)).body).toMatchObject({ fallbackAfterMinutes: 240, quietHours: null });
+
+    expect((await put(admin, rules)).body).toMatchObject(rules);
+    expect((await as(office).get(url)).body).toMatchObject({ ...rules, trustSmsBudgetPence: null });
+    const estimate = await as(office).post(`/api/v1/schools/${s.id}/messages/estimate`, message('sms', [9]));
+    expect(estimate.body.smsCostPence).toBe(0);
+  });
+
   it('refuses a status callback with a bad signature, changing nothing', async () => {
     const response = await stack
       .http()

@@ -24,6 +24,7 @@ import { DirectoryImportsController } from './directory/directory-imports.contro
 import { CommunicationsModule } from '@rowan/communications/communications.module';
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
 import { InboxController } from './communications/inbox.controller';
+import { CommunicationSettingsController } from './communications/communication-settings.controller';
 import { MessagesController } from './communications/messages.controller';
 import { WebhooksController } from './communications/webhooks.controller';
 import { ParentsController } from './directory/parents.controller';
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         DirectoryImportsController,
         MessagesController,
         InboxController,
+        CommunicationSettingsController,
         WebhooksController,
         PupilsController,
         DirectoryOverviewController,

@@ -11,6 +11,10 @@ import { TwilioSmsSender, type TwilioSettings } from '@rowan/adapters/twilio/twi
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { ApproveMessageUseCase } from './application/compose/approve-message.use-case';
 import { CancelMessageUseCase } from './application/compose/cancel-message.use-case';
+import {
+  GetCommunicationSettingsUseCase,
+  UpdateCommunicationSettingsUseCase,
+} from './application/compose/communication-settings.use-case';
 import { EstimateMessageUseCase } from './application/compose/estimate-message.use-case';
 import { SendMessageUseCase } from './application/compose/send-message.use-case';
 import { DispatchMessageUseCase } from './application/dispatch/dispatch-message.use-case';
@@ -43,6 +47,8 @@ const USE_CASES = [
   SendMessageUseCase,
   CancelMessageUseCase,
   ApproveMessageUseCase,
+  GetCommunicationSettingsUseCase,
+  UpdateCommunicationSettingsUseCase,
   DispatchMessageUseCase,
   SendDeliveryUseCase,
   RecordDeliveryEventUseCase,

@@ -18,6 +18,7 @@ export * from './application/compose/estimate-message.use-case';
 export * from './application/compose/send-message.use-case';
 export * from './application/compose/cancel-message.use-case';
 export * from './application/compose/approve-message.use-case';
+export * from './application/compose/communication-settings.use-case';
 export * from './application/dispatch/dispatch-message.use-case';
 export * from './application/dispatch/send-delivery.use-case';
 export * from './application/dispatch/fallback.service';

@@ -532,6 +532,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/communication-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school’s sending rules
+         * @description Fallback delay, quiet hours, SMS budget, approval threshold and SMS price; defaults until set.
+         */
+        get: operations["getCommunicationSettings"];
+        /**
+         * Set the school’s sending rules
+         * @description School and trust admins. Applies to messages sent from now on.
+         */
+        put: operations["updateCommunicationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/pupils": {
         parameters: {
             query?: never;
@@ -693,7 +717,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -1191,6 +1215,44 @@ export interface components {
         InboxPageDto: {
             items: components["schemas"]["InboxMessageDto"][];
             nextCursor: string | null;
+        };
+        QuietHoursDto: {
+            /**
+             * @description UK hour quiet hours start
+             * @example 21
+             */
+            start: number;
+            /**
+             * @description UK hour they end (may wrap midnight)
+             * @example 7
+             */
+            end: number;
+        };
+        CommunicationSettingsViewDto: {
+            /** @description Unread app messages fall back after this many minutes */
+            fallbackAfterMinutes: number;
+            /** @description Routine messages wait for these to end */
+            quietHours: components["schemas"]["QuietHoursDto"] | null;
+            /** @description Monthly SMS budget in pence */
+            smsBudgetPence: number | null;
+            /** @description Above this many recipients, approval */
+            approvalThreshold: number | null;
+            /** @description Price of one SMS segment in pence */
+            smsSegmentPence: number;
+            /** @description The trust’s monthly SMS budget in pence */
+            trustSmsBudgetPence: number | null;
+        };
+        CommunicationSettingsDto: {
+            /** @description Unread app messages fall back after this many minutes */
+            fallbackAfterMinutes: number;
+            /** @description Routine messages wait for these to end */
+            quietHours: components["schemas"]["QuietHoursDto"] | null;
+            /** @description Monthly SMS budget in pence */
+            smsBudgetPence: number | null;
+            /** @description Above this many recipients, approval */
+            approvalThreshold: number | null;
+            /** @description Price of one SMS segment in pence */
+            smsSegmentPence: number;
         };
         PupilSummaryDto: {
             /** Format: uuid */
@@ -3508,6 +3570,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxMessageDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCommunicationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunicationSettingsViewDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCommunicationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunicationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunicationSettingsViewDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

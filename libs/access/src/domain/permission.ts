@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'messages:read',
   'messages:send',
   'messages:approve',
+  'messages:settings',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:read',
     'messages:send',
     'messages:approve',
+    'messages:settings',
   ],
   school_admin: [
     'schools:read',
@@ -65,6 +67,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:read',
     'messages:send',
     'messages:approve',
+    'messages:settings',
   ],
   office: [
     'schools:read',

@@ -51,6 +51,32 @@ export class MikroOrmCommunicationSettings extends CommunicationSettingsStore {
     };
   }
 
+  async save(
+    schoolId: SchoolId,
+    s: Omit<CommunicationSettings, 'trustSmsBudgetPence'>,
+    at: Date,
+  ): Promise<void> {
+    await this.em.getConnection().execute(
+      `insert into communication_settings (school_id, fallback_after_minutes, quiet_start, quiet_end, sms_budget_pence, approval_threshold, sms_segment_pence, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?)
+         on duplicate key update fallback_after_minutes = values(fallback_after_minutes), quiet_start = values(quiet_start),
+           quiet_end = values(quiet_end), sms_budget_pence = values(sms_budget_pence),
+           approval_threshold = values(approval_threshold), sms_segment_pence = values(sms_segment_pence), updated_at = values(updated_at)`,
+      [
+        schoolId,
+        s.fallbackAfterMinutes,
+        s.quietHours?.start ?? null,
+        s.quietHours?.end ?? null,
+        s.smsBudgetPence,
+        s.approvalThreshold,
+        s.smsSegmentPence,
+        at,
+      ],
+      'run',
+      this.em.getTransactionContext(),
+    );
+  }
+
   async smsSpent(schoolId: SchoolId, since: Date): Promise<{ school: number; trust: number }> {
     const settings = await this.forSchool(schoolId);
     const [row] = await selectRows<{ school: number | null; trust: number | null }>(

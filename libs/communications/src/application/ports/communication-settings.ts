@@ -28,4 +28,10 @@ export abstract class CommunicationSettingsStore {
   abstract forSchool(schoolId: SchoolId): Promise<CommunicationSettings>;
   /** SMS spent this calendar month (UK), in pence: for the school, and for its whole trust. */
   abstract smsSpent(schoolId: SchoolId, since: Date): Promise<{ school: number; trust: number }>;
+  /** Stores the school's own settings (the trust's budget is the trust's). */
+  abstract save(
+    schoolId: SchoolId,
+    settings: Omit<CommunicationSettings, 'trustSmsBudgetPence'>,
+    at: Date,
+  ): Promise<void>;
 }
