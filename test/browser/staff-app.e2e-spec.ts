@@ -83,6 +83,14 @@ describe('staff web app (Chromium)', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/auth/') && url.origin === web.url);
   }
 
+  async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
+    await locator.waitFor();
+    for (let i = 0; i < 50 && (await locator.inputValue()) !== value; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await locator.inputValue()).toBe(value);
+  }
+
   async function check(page: Page, label: string): Promise<void> {
     await page.waitForLoadState('networkidle');
     findings.push(...(await seriousAxeViolations(page, label)));
@@ -289,6 +297,21 @@ describe('staff web app (Chromium)', () => {
     await parentPage.getByText('Hello Pria, Ffion needs a sun hat.').waitFor();
     await check(parentPage, 'parent message');
     await phone.close();
+  });
+
+  it('lets a school administrator set the messaging rules', async () => {
+    const admin = await person('Sian', 'Admin', 'school_admin', { school });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Monthly SMS budget (£)').fill('25');
+    await check(page, 'messaging settings');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Messaging settings saved.').waitFor({ state: 'attached' });
+    await page.reload();
+    await expectValue(page.getByLabel('Monthly SMS budget (£)'), '25.00');
+    await page.context().close();
   });
 
   it('lets a trust administrator see the trust’s schools', async () => {

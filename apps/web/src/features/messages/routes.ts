@@ -20,6 +20,12 @@ export const messagesRoutes: RouteRecordRaw[] = [
         meta: { title: 'New message' },
       },
       {
+        path: 'settings',
+        name: 'messaging-settings',
+        component: () => import('./pages/messaging-settings-page.vue'),
+        meta: { title: 'Messaging settings' },
+      },
+      {
         path: ':messageId',
         name: 'message',
         component: () => import('./pages/message-page.vue'),
