@@ -1,6 +1,9 @@
 import { authorize, type Actor, type Permission } from '@rowan/access';
 import type { SchoolCatalogue, SchoolSummary } from '@rowan/directory';
 import { NotFound, type SchoolId } from '@rowan/kernel';
+import { MessageNotFound } from '../domain/communications.errors';
+import type { Message } from '../domain/message';
+import type { MessageRepository } from './ports/message.repository';
 
 /** The school, if the actor may do this there: 404 when it is not theirs, 403 when their role does not allow it. */
 export async function schoolFor(
@@ -15,4 +18,20 @@ export async function schoolFor(
   }
   authorize(actor, permission, { trustId: school.trustId, schoolId: school.id });
   return school;
+}
+
+/** A message of the school, once the actor may do this there; 404 for a message that is not the school's. */
+export async function messageFor(
+  catalogue: SchoolCatalogue,
+  messages: MessageRepository,
+  actor: Actor,
+  input: { readonly schoolId: SchoolId; readonly messageId: string },
+  permission: Permission,
+): Promise<{ school: SchoolSummary; message: Message }> {
+  const school = await schoolFor(catalogue, actor, input.schoolId, permission);
+  const message = await messages.findForSchool(school.id, input.messageId);
+  if (!message) {
+    throw MessageNotFound();
+  }
+  return { school, message };
 }

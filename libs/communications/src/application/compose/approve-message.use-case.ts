@@ -3,10 +3,10 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
-import { MessageConflict, MessageNotFound } from '../../domain/communications.errors';
+import { MessageConflict } from '../../domain/communications.errors';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
-import { schoolFor } from '../school-scope';
+import { messageFor } from '../school-scope';
 import { toMessageView, type MessageView } from './message.view';
 
 /** A senior approves a message held for approval: it goes now, or at its scheduled time if that is later. */
@@ -26,11 +26,13 @@ export class ApproveMessageUseCase {
     readonly schoolId: SchoolId;
     readonly messageId: string;
   }): Promise<MessageView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:approve');
-    const message = await this.messages.findForSchool(school.id, input.messageId);
-    if (!message) {
-      throw MessageNotFound();
-    }
+    const { school, message } = await messageFor(
+      this.catalogue,
+      this.messages,
+      input.actor,
+      input,
+      'messages:approve',
+    );
     if (message.status !== 'pending_approval') {
       throw new MessageConflict('This message is not waiting for approval', 'COMMUNICATIONS.NOT_PENDING');
     }

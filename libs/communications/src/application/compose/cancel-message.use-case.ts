@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
-import { MessageConflict, MessageNotFound } from '../../domain/communications.errors';
+import { MessageConflict } from '../../domain/communications.errors';
 import { MessageRepository } from '../ports/message.repository';
-import { schoolFor } from '../school-scope';
+import { messageFor } from '../school-scope';
 import { toMessageView, type MessageView } from './message.view';
 
 /** A message not yet sending (draft, awaiting approval, scheduled or held) is cancelled and never goes. */
@@ -23,11 +23,13 @@ export class CancelMessageUseCase {
     readonly schoolId: SchoolId;
     readonly messageId: string;
   }): Promise<MessageView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:send');
-    const message = await this.messages.findForSchool(school.id, input.messageId);
-    if (!message) {
-      throw MessageNotFound();
-    }
+    const { school, message } = await messageFor(
+      this.catalogue,
+      this.messages,
+      input.actor,
+      input,
+      'messages:send',
+    );
     const now = this.clock.now();
     const before = message.status;
     await this.uow.transaction(async () => {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
-import { MessageNotFound } from '../../domain/communications.errors';
 import { toMessageView, type MessageView } from '../compose/message.view';
 import {
   DeliveryLedger,
@@ -11,7 +10,7 @@ import {
   type UnreachedRecipient,
 } from '../ports/delivery-ledger';
 import { MessageRepository } from '../ports/message.repository';
-import { schoolFor } from '../school-scope';
+import { messageFor, schoolFor } from '../school-scope';
 
 export interface MessageProgressView extends MessageView {
   /** Deliveries by channel and state, live. */
@@ -45,11 +44,7 @@ export class GetMessageUseCase {
     schoolId: SchoolId;
     messageId: string;
   }): Promise<MessageProgressView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
-    const message = await this.messages.findForSchool(school.id, input.messageId);
-    if (!message) {
-      throw MessageNotFound();
-    }
+    const { message } = await messageFor(this.catalogue, this.messages, input.actor, input, 'messages:read');
     return { ...toMessageView(message), progress: await this.ledger.progress(message.id) };
   }
 }
@@ -69,11 +64,7 @@ export class ListUnreachedUseCase {
     messageId: string;
     page: PageRequest;
   }): Promise<Page<UnreachedRecipient>> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
-    const message = await this.messages.findForSchool(school.id, input.messageId);
-    if (!message) {
-      throw MessageNotFound();
-    }
+    const { message } = await messageFor(this.catalogue, this.messages, input.actor, input, 'messages:read');
     return this.ledger.unreached(message.id, input.page);
   }
 }
@@ -93,11 +84,7 @@ export class ListDeliveriesUseCase {
     messageId: string;
     page: PageRequest;
   }): Promise<Page<DeliveryRecord>> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
-    const message = await this.messages.findForSchool(school.id, input.messageId);
-    if (!message) {
-      throw MessageNotFound();
-    }
+    const { message } = await messageFor(this.catalogue, this.messages, input.actor, input, 'messages:read');
     return this.ledger.deliveries(message.id, input.page);
   }
 }
