@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { BullMqDispatchJobs } from '@rowan/adapters/bullmq/bullmq-dispatch-jobs.adapter';
+import { BullMqDispatchJobs, SendBatchSizes } from '@rowan/adapters/bullmq/bullmq-dispatch-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { MikroOrmAudienceDirectory } from '@rowan/adapters/persistence/communications/mikro-orm-audience-directory';
 import { MikroOrmCommunicationSettings } from '@rowan/adapters/persistence/communications/mikro-orm-communication-settings';
@@ -27,7 +27,8 @@ import {
   ReleaseScheduledMessagesUseCase,
   RunDueFallbacksUseCase,
 } from './application/dispatch/scheduled-work.use-case';
-import { SendDeliveryUseCase } from './application/dispatch/send-delivery.use-case';
+import { SendDeliveriesUseCase } from './application/dispatch/send-deliveries.use-case';
+import { SendSettings } from './application/dispatch/send-settings';
 import { ListInboxUseCase, ReadInboxMessageUseCase } from './application/inbox/inbox.use-case';
 import { AudienceDirectory } from './application/ports/audience-directory';
 import { CommunicationSettingsStore } from './application/ports/communication-settings';
@@ -50,7 +51,7 @@ const USE_CASES = [
   GetCommunicationSettingsUseCase,
   UpdateCommunicationSettingsUseCase,
   DispatchMessageUseCase,
-  SendDeliveryUseCase,
+  SendDeliveriesUseCase,
   RecordDeliveryEventUseCase,
   RecordSmsReplyUseCase,
   ReleaseScheduledMessagesUseCase,
@@ -66,6 +67,12 @@ const USE_CASES = [
 export interface CommunicationsOptions {
   readonly twilio: TwilioSettings;
   readonly ses: SesSettings;
+  readonly sending: {
+    readonly smsBatch: number;
+    readonly emailBatch: number;
+    readonly claimExpiryMs: number;
+    readonly parallelCalls: number;
+  };
 }
 
 /** The communications context: needs the global PersistenceModule and AuditModule, and BullMQ's root. */
@@ -84,6 +91,17 @@ export class CommunicationsModule {
         { provide: AudienceDirectory, useClass: MikroOrmAudienceDirectory },
         { provide: CommunicationSettingsStore, useClass: MikroOrmCommunicationSettings },
         { provide: DispatchJobs, useClass: BullMqDispatchJobs },
+        {
+          provide: SendBatchSizes,
+          useValue: new SendBatchSizes(options.sending.smsBatch, options.sending.emailBatch),
+        },
+        {
+          provide: SendSettings,
+          useValue: {
+            claimExpiryMs: options.sending.claimExpiryMs,
+            parallelCalls: options.sending.parallelCalls,
+          } satisfies SendSettings,
+        },
         { provide: SmsSender, useFactory: () => new TwilioSmsSender(options.twilio) },
         { provide: EmailSender, useFactory: () => new SesEmailSender(options.ses) },
         FallbackService,

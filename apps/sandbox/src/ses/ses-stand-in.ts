@@ -76,11 +76,16 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
 
+  // As SES does: a Send event once it has taken the message, then what became of it.
   const publish = (email: RecordedEmail, to: string) => {
+    post(email, to, 'Send');
+    post(email, to, SIMULATOR[to] ?? (bounces.has(to) ? 'Bounce' : 'Delivery'));
+  };
+
+  const post = (email: RecordedEmail, to: string, kind: 'Send' | 'Bounce' | 'Complaint' | 'Delivery') => {
     if (!target) {
       return;
     }
-    const kind = SIMULATOR[to] ?? (bounces.has(to) ? 'Bounce' : 'Delivery');
     const timestamp = new Date().toISOString();
     const event = {
       eventType: kind,
@@ -93,6 +98,7 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
         headersTruncated: false,
         tags: Object.fromEntries(Object.entries(email.tags).map(([k, v]) => [k, [v]])),
       },
+      ...(kind === 'Send' ? { send: {} } : {}),
       ...(kind === 'Delivery'
         ? {
             delivery: { timestamp, processingTimeMillis: 20, recipients: [to], smtpResponse: '250 2.0.0 OK' },

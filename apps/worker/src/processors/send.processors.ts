@@ -3,13 +3,13 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { QUEUES, type JobPayloads } from '@rowan/adapters/bullmq/queues';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
-import { SendDeliveryUseCase, type SendResult } from '@rowan/communications';
+import { SendDeliveriesUseCase, type SendBatchResult } from '@rowan/communications';
 import type { Job } from 'bullmq';
 import { asJobFailure } from './job-outcome';
 
 /**
- * Provider sends, one queue per provider. Their rate limits are global (set on the queues by SendRateLimits),
- * so they hold across every worker process.
+ * Provider sends, one queue per provider, a batch of deliveries a job. Their rate limits are global (set on the
+ * queues by SendRateLimits, in jobs of a known batch size), so they hold across every worker process.
  */
 // @Injectable gives the shared constructor its parameter types, which both subclasses inherit.
 @Injectable()
@@ -18,19 +18,20 @@ abstract class SendProcessor extends WorkerHost {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly sendDelivery: SendDeliveryUseCase,
+    private readonly sendDeliveries: SendDeliveriesUseCase,
   ) {
     super();
   }
 
-  async process(job: Job<JobPayloads['send-delivery']>): Promise<SendResult> {
+  async process(job: Job<JobPayloads['send-deliveries']>): Promise<SendBatchResult> {
     try {
-      const result = await inJobContext(this.orm, job.id ?? job.name, () =>
-        this.sendDelivery.execute({ deliveryId: job.data.deliveryId }),
+      return await inJobContext(this.orm, job.id ?? job.name, () =>
+        this.sendDeliveries.execute({ deliveryIds: job.data.deliveryIds }),
       );
-      return result;
     } catch (error) {
-      this.logger.warn(`send ${job.data.deliveryId} (attempt ${job.attemptsMade + 1}): ${String(error)}`);
+      this.logger.warn(
+        `send job ${job.id} of ${job.data.deliveryIds.length} (attempt ${job.attemptsMade + 1}): ${String(error)}`,
+      );
       throw asJobFailure(error);
     }
   }

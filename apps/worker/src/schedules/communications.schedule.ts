@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import { QUEUES, sendPacing } from '@rowan/adapters/bullmq/queues';
 import { WorkerConfig } from '@rowan/adapters/config/config';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import { ReleaseScheduledMessagesUseCase, RunDueFallbacksUseCase } from '@rowan/communications';
@@ -39,7 +39,10 @@ export class CommunicationsSchedule {
   }
 }
 
-/** Sets each provider queue's global rate limit from configuration when the worker starts. */
+/**
+ * Sets each provider queue's global rate limit from configuration when the worker starts: in jobs a second, each
+ * job a batch of `sendPacing(rate).batch` deliveries, so the deliveries a second stay at or under the rate.
+ */
 @Injectable()
 export class SendRateLimits implements OnApplicationBootstrap {
   constructor(
@@ -49,7 +52,7 @@ export class SendRateLimits implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.sms.setGlobalRateLimit(this.config.SMS_PER_SECOND, 1000);
-    await this.email.setGlobalRateLimit(this.config.EMAIL_PER_SECOND, 1000);
+    await this.sms.setGlobalRateLimit(sendPacing(this.config.SMS_PER_SECOND).jobsPerSecond, 1000);
+    await this.email.setGlobalRateLimit(sendPacing(this.config.EMAIL_PER_SECOND).jobsPerSecond, 1000);
   }
 }

@@ -2,7 +2,16 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { DispatchJobs, type QueuedDelivery } from '@rowan/communications';
 import type { Queue } from 'bullmq';
+import { chunks } from '../persistence/directory/bulk-sql';
 import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, ROUTINE_PRIORITY, type JobPayloads } from './queues';
+
+/** Deliveries per send job for each provider (see `sendPacing`): the queues' rate limits count jobs. */
+export class SendBatchSizes {
+  constructor(
+    readonly sms: number,
+    readonly email: number,
+  ) {}
+}
 
 /**
  * Communications jobs. Each provider has its own send queue (its own rate limit); urgent jobs carry no priority,
@@ -12,8 +21,9 @@ import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, ROUTINE_PRIORITY, type JobPayloads
 export class BullMqDispatchJobs extends DispatchJobs {
   constructor(
     @InjectQueue(QUEUES.dispatch) private readonly dispatchQueue: Queue<JobPayloads['dispatch-message']>,
-    @InjectQueue(QUEUES.sms) private readonly smsQueue: Queue<JobPayloads['send-delivery']>,
-    @InjectQueue(QUEUES.email) private readonly emailQueue: Queue<JobPayloads['send-delivery']>,
+    @InjectQueue(QUEUES.sms) private readonly smsQueue: Queue<JobPayloads['send-deliveries']>,
+    @InjectQueue(QUEUES.email) private readonly emailQueue: Queue<JobPayloads['send-deliveries']>,
+    private readonly batches: SendBatchSizes,
   ) {
     super();
   }
@@ -35,22 +45,26 @@ export class BullMqDispatchJobs extends DispatchJobs {
 
   async send(deliveries: readonly QueuedDelivery[], urgent: boolean): Promise<void> {
     const jobs = (channel: QueuedDelivery['channel']) =>
-      deliveries
-        .filter((d) => d.channel === channel)
-        .map((d) => ({
-          name: 'send-delivery' as const,
-          data: { deliveryId: d.id },
-          opts: {
-            ...DEFAULT_JOB_OPTIONS,
-            ...(urgent ? {} : { priority: ROUTINE_PRIORITY }),
-            jobId: jobIds.sendDelivery(d.id),
-          },
-        }));
-    const sms = jobs('sms');
-    const email = jobs('email');
-    await Promise.all([
-      sms.length ? this.smsQueue.addBulk(sms) : null,
-      email.length ? this.emailQueue.addBulk(email) : null,
-    ]);
+      chunks(
+        deliveries.filter((d) => d.channel === channel).map((d) => d.id),
+        this.batches[channel],
+      ).map((deliveryIds) => ({
+        name: 'send-deliveries' as const,
+        data: { deliveryIds },
+        opts: {
+          ...DEFAULT_JOB_OPTIONS,
+          ...(urgent ? {} : { priority: ROUTINE_PRIORITY }),
+          jobId: jobIds.sendDeliveries(deliveryIds),
+        },
+      }));
+    // addBulk a thousand jobs at a time: one Redis round trip each.
+    for (const [queue, channel] of [
+      [this.smsQueue, 'sms'],
+      [this.emailQueue, 'email'],
+    ] as const) {
+      for (const bulk of chunks(jobs(channel), 1000)) {
+        await queue.addBulk(bulk);
+      }
+    }
   }
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every queue and job Rowan runs, with its payload type, in one place. Payloads carry ids, never entities.
  * Later capabilities add `events` and `compliance` (ARCHITECTURE.md section 5).
@@ -17,7 +19,8 @@ export interface JobPayloads {
   'provision-identity': { readonly userId: string };
   'run-sync': { readonly runId: string };
   'dispatch-message': { readonly messageId: string };
-  'send-delivery': { readonly deliveryId: string };
+  /** Up to SEND_BATCH_MAX email or SMS deliveries, all of one channel. */
+  'send-deliveries': { readonly deliveryIds: readonly string[] };
 }
 export type JobName = keyof JobPayloads;
 
@@ -26,7 +29,9 @@ export const jobIds = {
   provisionIdentity: (userId: string) => `provision-identity-${userId}`,
   runSync: (runId: string) => `run-sync-${runId}`,
   dispatchMessage: (messageId: string, notBefore: number) => `dispatch-${messageId}-${notBefore}`,
-  sendDelivery: (deliveryId: string) => `send-${deliveryId}`,
+  /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */
+  sendDeliveries: (deliveryIds: readonly string[]) =>
+    `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };
 
 /** Routine work is prioritised below urgent work, which carries no priority (BullMQ takes those first). */
@@ -38,3 +43,15 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 14 * 24 * 3600 },
 } as const;
+
+/** The most deliveries one send job carries: a handful of queries for the batch instead of several per delivery. */
+export const SEND_BATCH_MAX = 50;
+
+/**
+ * Deliveries per send job and send jobs per second that together stay at or under `perSecond` deliveries a
+ * second: 8 texts a second is one job of 8 a second; 1,000 emails a second is 20 jobs of 50.
+ */
+export function sendPacing(perSecond: number): { readonly batch: number; readonly jobsPerSecond: number } {
+  const jobsPerSecond = Math.ceil(perSecond / SEND_BATCH_MAX);
+  return { batch: Math.max(1, Math.floor(perSecond / jobsPerSecond)), jobsPerSecond };
+}

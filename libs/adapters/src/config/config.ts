@@ -113,6 +113,27 @@ export class BaseConfig {
     message: 'the password SES event notifications (SNS) sign in with (16 characters or more)',
   })
   SES_EVENTS_PASSWORD!: string;
+
+  // The send rates are the API's concern too: it cuts fallbacks into batches the rate limits can take.
+  @Transform(toInt)
+  @IsInt({
+    message: 'texts handed to Twilio per second, a whole number from 1 (keep under the sender’s limit)',
+  })
+  @Min(1, { message: 'texts handed to Twilio per second, a whole number from 1' })
+  SMS_PER_SECOND = 8;
+
+  @Transform(toInt)
+  @IsInt({
+    message: 'emails handed to SES per second, a whole number from 1 (keep under the account’s rate)',
+  })
+  @Min(1, { message: 'emails handed to SES per second, a whole number from 1' })
+  EMAIL_PER_SECOND = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'seconds after which a dead send attempt’s deliveries are taken over, 10 to 3600' })
+  @Min(10, { message: 'seconds after which a dead send attempt’s deliveries are taken over, 10 to 3600' })
+  @Max(3600, { message: 'seconds after which a dead send attempt’s deliveries are taken over, 10 to 3600' })
+  SEND_CLAIM_EXPIRY_SECONDS = 120;
 }
 
 export class ApiConfig extends BaseConfig {
@@ -155,20 +176,6 @@ export class WorkerConfig extends BaseConfig {
   @Min(1, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
   @Max(100, { message: 'how many jobs a queue runs at once, a whole number from 1 to 100' })
   WORKER_CONCURRENCY = 5;
-
-  @Transform(toInt)
-  @IsInt({
-    message: 'texts handed to Twilio per second, a whole number from 1 (keep under the sender’s limit)',
-  })
-  @Min(1, { message: 'texts handed to Twilio per second, a whole number from 1' })
-  SMS_PER_SECOND = 8;
-
-  @Transform(toInt)
-  @IsInt({
-    message: 'emails handed to SES per second, a whole number from 1 (keep under the account’s rate)',
-  })
-  @Min(1, { message: 'emails handed to SES per second, a whole number from 1' })
-  EMAIL_PER_SECOND = 10;
 }
 
 export class ConfigurationError extends Error {}

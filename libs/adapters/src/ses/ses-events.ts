@@ -10,8 +10,20 @@ interface SnsEnvelope {
 interface SesEvent {
   readonly eventType?: string;
   readonly notificationType?: string;
-  readonly mail?: { readonly messageId?: string; readonly tags?: Record<string, string[]> };
-  readonly bounce?: { readonly bounceType?: string; readonly timestamp?: string };
+  readonly mail?: {
+    readonly messageId?: string;
+    readonly timestamp?: string;
+    readonly tags?: Record<string, string[]>;
+  };
+  readonly bounce?: {
+    readonly bounceType?: string;
+    readonly timestamp?: string;
+    readonly bouncedRecipients?: ReadonlyArray<{ readonly emailAddress?: string }>;
+  };
+  readonly complaint?: {
+    readonly timestamp?: string;
+    readonly complainedRecipients?: ReadonlyArray<{ readonly emailAddress?: string }>;
+  };
   readonly delivery?: { readonly timestamp?: string };
   readonly open?: { readonly timestamp?: string };
 }
@@ -42,7 +54,25 @@ export function readSesNotification(body: string): SesNotification {
   const type = event.eventType ?? event.notificationType;
   const at = (s?: string) => (s && !Number.isNaN(Date.parse(s)) ? { at: new Date(s) } : {});
   const base = { deliveryId, channel: 'email' as const, providerRef: messageId };
+  const address = (list?: ReadonlyArray<{ readonly emailAddress?: string }>) => list?.[0]?.emailAddress;
   switch (type ?? '') {
+    case 'Send':
+      // SES took the message: the first event, seconds after the call. It settles a send whose worker died
+      // before recording SES's answer, so the email is not sent again.
+      return { kind: 'event', event: { ...base, state: 'sent', ...at(event.mail?.timestamp) } };
+    case 'Complaint': {
+      // They received it and marked it as spam: delivered, and never emailed again.
+      const complained = address(event.complaint?.complainedRecipients);
+      return {
+        kind: 'event',
+        event: {
+          ...base,
+          state: 'delivered',
+          ...at(event.complaint?.timestamp),
+          ...(complained ? { suppress: { address: complained, reason: 'complaint' as const } } : {}),
+        },
+      };
+    }
     case 'Delivery':
       return { kind: 'event', event: { ...base, state: 'delivered', ...at(event.delivery?.timestamp) } };
     case 'Bounce':
@@ -53,6 +83,9 @@ export function readSesNotification(body: string): SesNotification {
           state: 'bounced',
           errorCode: event.bounce?.bounceType ?? 'Bounce',
           ...at(event.bounce?.timestamp),
+          ...(event.bounce?.bounceType === 'Permanent' && address(event.bounce.bouncedRecipients)
+            ? { suppress: { address: address(event.bounce.bouncedRecipients)!, reason: 'bounce' as const } }
+            : {}),
         },
       };
     case 'Reject':

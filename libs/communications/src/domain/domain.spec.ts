@@ -51,7 +51,14 @@ describe('routing', () => {
   });
 
   it('leaves out SMS for a number that opted out', () => {
-    expect(reachableChannels(parent({ email: null }), true)).toEqual([]);
+    const p = parent({ email: null });
+    expect(reachableChannels(p, new Set([p.mobile!]))).toEqual([]);
+  });
+
+  it('leaves out email for a suppressed address (a complaint or a permanent bounce)', () => {
+    const p = parent();
+    expect(reachableChannels(p, new Set([p.email!]))).toEqual(['sms']);
+    expect(reachableChannels(p, new Set(['someone-else@example.test']))).toEqual(['email', 'sms']);
   });
 
   it('falls back to the next channel not yet tried, for the cheapest policy only', () => {

@@ -23,10 +23,21 @@ export interface Recipient {
 
 export const recipientKey = (r: Pick<Recipient, 'kind' | 'personId'>): string => `${r.kind}:${r.personId}`;
 
-/** The channels this recipient can be reached on, cheapest first. */
-export function reachableChannels(r: Recipient, optedOut = false): Channel[] {
+/** Every address of these recipients that blocking could apply to: their mobiles and emails. */
+export const addressesOf = (recipients: readonly Recipient[]): string[] =>
+  recipients.flatMap((r) => [r.email, r.mobile].filter((a): a is string => a !== null));
+
+/**
+ * The channels this recipient can be reached on, cheapest first. `blocked`: numbers that replied STOP and email
+ * addresses suppressed after a complaint or a permanent bounce.
+ */
+export function reachableChannels(r: Recipient, blocked: ReadonlySet<string> = new Set()): Channel[] {
   return CHANNELS_CHEAPEST_FIRST.filter((c) =>
-    c === 'app' ? r.appUserId !== null : c === 'email' ? r.email !== null : r.mobile !== null && !optedOut,
+    c === 'app'
+      ? r.appUserId !== null
+      : c === 'email'
+        ? r.email !== null && !blocked.has(r.email)
+        : r.mobile !== null && !blocked.has(r.mobile),
   );
 }
 

@@ -45,17 +45,14 @@ export function planSend(
   policy: RoutingPolicy,
   content: MessageContent,
   school: string,
-  optedOut: ReadonlySet<string>,
+  blocked: ReadonlySet<string>,
   segmentPence: number,
 ): { planned: PlannedRecipient[]; estimate: MessageEstimate } {
   const byChannel = { app: 0, email: 0, sms: 0 };
   let unreachable = 0;
   let segments = 0;
   const planned = recipients.map((recipient) => {
-    const reachable = reachableChannels(
-      recipient,
-      recipient.mobile !== null && optedOut.has(recipient.mobile),
-    );
+    const reachable = reachableChannels(recipient, blocked);
     const first = firstChannels(policy, reachable);
     first.forEach((c) => byChannel[c]++);
     if (first.length === 0) {

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import {
   DeliveryLedger,
+  type ClaimedBatch,
+  type SentDelivery,
   statesBefore,
   type Channel,
   type Delivery,
@@ -30,9 +33,6 @@ const STAMP: Partial<Record<DeliveryState, string>> = {
   bounced: 'failed_at',
   opted_out: 'failed_at',
 };
-
-/** A claim older than this is an attempt that died: the next attempt may take the delivery over. */
-const CLAIM_EXPIRES_MS = 2 * 60_000;
 
 /** The ledger in SQL: multi-row inserts for the fan-out, and every state change a guarded single UPDATE. */
 @Injectable()
@@ -135,24 +135,77 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
     );
   }
 
-  async claim(id: string, at: Date): Promise<'first' | 'again' | 'done'> {
-    const [row] = await selectRows<{ state: string; claimed_at: Date | null }>(
+  async claim(ids: readonly string[], at: Date, expiredBefore: Date): Promise<ClaimedBatch> {
+    if (ids.length === 0) {
+      return { claimed: [], busy: 0 };
+    }
+    const list = ids.map(() => '?').join(', ');
+    const before = await selectRows<{ id: string; claimed_at: Date | null }>(
       this.em,
-      'select state, claimed_at from deliveries where id = ?',
-      [id],
+      `select id, claimed_at from deliveries where id in (${list}) and state = 'queued' and channel <> 'app'`,
+      [...ids],
     );
-    if (!row || row.state !== 'queued') {
-      return 'done';
+    if (before.length === 0) {
+      return { claimed: [], busy: 0 };
     }
-    const expired = new Date(at.getTime() - CLAIM_EXPIRES_MS);
-    const result = await this.run(
-      "update deliveries set claimed_at = ?, attempts = attempts + 1, updated_at = ? where id = ? and state = 'queued' and (claimed_at is null or claimed_at < ? or claimed_at = ?)",
-      [at, at, id, expired, row.claimed_at ?? at],
+    // The token says which rows this attempt holds; a live claim (not yet expired) is left to its attempt.
+    const token = randomUUID();
+    await this.run(
+      `update deliveries set claim_token = ?, claimed_at = ?, attempts = attempts + 1, updated_at = ?
+        where id in (${list}) and state = 'queued' and channel <> 'app' and (claimed_at is null or claimed_at < ?)`,
+      [token, at, at, ...ids, expiredBefore],
     );
-    if (result === 0) {
-      return 'done';
+    const rows = await selectRows<DeliveryRow & { r: string | RecipientRow }>(
+      this.em,
+      `select d.*, json_object('id', r.id, 'message_id', r.message_id, 'kind', r.kind, 'person_id', r.person_id,
+              'title', r.title, 'forename', r.forename, 'surname', r.surname, 'children', r.children,
+              'app_user_id', r.app_user_id, 'email', r.email, 'mobile', r.mobile) as r
+         from deliveries d join message_recipients r on r.id = d.recipient_id
+        where d.id in (${list}) and d.claim_token = ? order by d.id`,
+      [...ids, token],
+    );
+    const earlier = new Map(before.map((b) => [b.id, b.claimed_at]));
+    return {
+      claimed: rows.map((row) => ({
+        delivery: toDelivery(row),
+        recipient: toRecipient(typeof row.r === 'string' ? (JSON.parse(row.r) as RecipientRow) : row.r),
+        again: earlier.get(row.id) != null,
+      })),
+      busy: before.length - rows.length,
+    };
+  }
+
+  async release(ids: readonly string[]): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.run(
+        `update deliveries set claimed_at = null, claim_token = null where id in (${chunk.map(() => '?').join(', ')}) and state = 'queued'`,
+        chunk,
+      );
     }
-    return row.claimed_at ? 'again' : 'first';
+  }
+
+  async settleSent(sent: readonly SentDelivery[], at: Date): Promise<void> {
+    for (const chunk of chunks(sent)) {
+      const cases = chunk.map(() => 'when ? then ?').join(' ');
+      // Left to right (MySQL and MariaDB evaluate single-table SET clauses in order): sent_at reads the state
+      // before it changes. A reference and segments are kept even when a callback has moved the state on.
+      await this.run(
+        `update deliveries set
+           provider_ref = coalesce(provider_ref, case id ${cases} end),
+           segments = coalesce(segments, case id ${cases} end),
+           sent_at = if(state = 'queued', coalesce(sent_at, ?), sent_at),
+           state = if(state = 'queued', 'sent', state),
+           updated_at = ?
+         where id in (${chunk.map(() => '?').join(', ')})`,
+        [
+          ...chunk.flatMap((s) => [s.id, s.providerRef]),
+          ...chunk.flatMap((s) => [s.id, s.segments ?? null]),
+          at,
+          at,
+          ...chunk.map((s) => s.id),
+        ],
+      );
+    }
   }
 
   async move(id: string, to: DeliveryState, at: Date, update: DeliveryUpdate = {}): Promise<boolean> {
@@ -310,17 +363,29 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
     return row ? this.toInboxItem(toDelivery(row)) : null;
   }
 
-  async optedOut(_schoolId: SchoolId, numbers: readonly string[]): Promise<Set<string>> {
+  async blocked(_schoolId: SchoolId, addresses: readonly string[]): Promise<Set<string>> {
+    // Email addresses compare without case (as the column's collation does): the caller's spelling is returned.
+    const asGiven = new Map<string, string[]>();
+    addresses.forEach((a) => asGiven.set(a.toLowerCase(), [...(asGiven.get(a.toLowerCase()) ?? []), a]));
     const found = new Set<string>();
-    for (const chunk of chunks([...new Set(numbers)])) {
-      const rows = await selectRows<{ number: string }>(
+    for (const chunk of chunks([...asGiven.keys()])) {
+      const list = chunk.map(() => '?').join(', ');
+      const rows = await selectRows<{ address: string }>(
         this.em,
-        `select number from sms_opt_outs where number in (${chunk.map(() => '?').join(', ')})`,
-        chunk,
+        `select number as address from sms_opt_outs where number in (${list})
+         union all select address from email_suppressions where address in (${list})`,
+        [...chunk, ...chunk],
       );
-      rows.forEach((r) => found.add(r.number));
+      rows.forEach((r) => asGiven.get(r.address.toLowerCase())?.forEach((a) => found.add(a)));
     }
     return found;
+  }
+
+  async suppressEmail(address: string, reason: 'complaint' | 'bounce', at: Date): Promise<void> {
+    await this.run(
+      'insert ignore into email_suppressions (address, reason, suppressed_at) values (?, ?, ?)',
+      [address, reason, at],
+    );
   }
 
   async recordOptOut(number: string, at: Date, optedIn = false): Promise<void> {

@@ -3,6 +3,7 @@ import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import type { SchoolId } from '@rowan/kernel';
 import type { MessageEstimate } from '../../domain/message';
+import { addressesOf } from '../../domain/recipient';
 import { planSend } from '../../domain/render';
 import { AudienceDirectory } from '../ports/audience-directory';
 import { CommunicationSettingsStore } from '../ports/communication-settings';
@@ -25,10 +26,9 @@ export class EstimateMessageUseCase {
   ): Promise<MessageEstimate> {
     const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:send');
     const recipients = await this.audiences.resolve(school.id, input.audience);
-    const mobiles = recipients.flatMap((r) => (r.mobile ? [r.mobile] : []));
-    const optedOut = await this.ledger.optedOut(school.id, mobiles);
+    const blocked = await this.ledger.blocked(school.id, addressesOf(recipients));
     const settings = await this.settings.forSchool(school.id);
-    return planSend(recipients, input.policy, input.content, school.name, optedOut, settings.smsSegmentPence)
+    return planSend(recipients, input.policy, input.content, school.name, blocked, settings.smsSegmentPence)
       .estimate;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, IdGenerator } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
+import { addressesOf } from '../../domain/recipient';
 import { planSend } from '../../domain/render';
 import type { Message } from '../../domain/message';
 import { AudienceDirectory } from '../ports/audience-directory';
@@ -76,14 +77,13 @@ export class DispatchMessageUseCase {
   ): Promise<{ recipients: StoredRecipient[] } | { held: 'approval' | 'budget' }> {
     const found = await this.audiences.resolve(message.schoolId, message.audience);
     const school = await this.audiences.schoolName(message.schoolId);
-    const mobiles = found.flatMap((r) => (r.mobile ? [r.mobile] : []));
-    const optedOut = await this.ledger.optedOut(message.schoolId, mobiles);
+    const blocked = await this.ledger.blocked(message.schoolId, addressesOf(found));
     const { planned, estimate } = planSend(
       found,
       message.policy,
       message.content,
       school,
-      optedOut,
+      blocked,
       settings.smsSegmentPence,
     );
     const now = this.clock.now();

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { IdGenerator } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import type { Delivery } from '../../domain/delivery';
-import { fallbackChannel, reachableChannels } from '../../domain/recipient';
+import { addressesOf, fallbackChannel, reachableChannels } from '../../domain/recipient';
 import { DeliveryLedger } from '../ports/delivery-ledger';
-import { DispatchJobs } from '../ports/dispatch-jobs';
+import { DispatchJobs, type QueuedDelivery } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
 
 /**
@@ -21,28 +21,62 @@ export class FallbackService {
     private readonly ids: IdGenerator,
   ) {}
 
+  /** The next channel for one delivery that failed, bounced or was refused; handed to its provider at once. */
   async after(delivery: Delivery): Promise<Delivery['channel'] | null> {
+    return (await this.afterAll([delivery]))[0] ?? null;
+  }
+
+  /**
+   * The next channel for each of these deliveries (unread app messages come by the thousand); the new
+   * deliveries go to the send queues together, in batches, not one job each. `unread`: app deliveries past
+   * their fallback time, each marked as fallen back just before its next delivery is recorded.
+   */
+  async afterAll(
+    deliveries: readonly Delivery[],
+    options: { readonly unread?: boolean } = {},
+  ): Promise<Array<Delivery['channel'] | null>> {
+    const urgent: QueuedDelivery[] = [];
+    const routine: QueuedDelivery[] = [];
+    const channels: Array<Delivery['channel'] | null> = [];
+    for (const delivery of deliveries) {
+      if (options.unread && !(await this.ledger.markFallenBack(delivery.id))) {
+        channels.push(null);
+        continue;
+      }
+      const next = await this.next(delivery);
+      if (next) {
+        (next.urgent ? urgent : routine).push(next.queued);
+      }
+      channels.push(next?.queued.channel ?? null);
+    }
+    if (urgent.length > 0) {
+      await this.jobs.send(urgent, true);
+    }
+    if (routine.length > 0) {
+      await this.jobs.send(routine, false);
+    }
+    return channels;
+  }
+
+  private async next(delivery: Delivery): Promise<{ queued: QueuedDelivery; urgent: boolean } | null> {
     const message = await this.messages.findById(delivery.messageId);
     const recipient = await this.ledger.recipient(delivery.recipientId);
     if (!message || !recipient) {
       return null;
     }
     const tried = (await this.ledger.deliveriesOf(recipient.id)).map((d) => d.channel);
-    const optedOut = recipient.mobile
-      ? (await this.ledger.optedOut(message.schoolId, [recipient.mobile])).has(recipient.mobile)
-      : false;
-    const next = fallbackChannel(message.policy, reachableChannels(recipient, optedOut), tried);
+    const blocked = await this.ledger.blocked(message.schoolId, addressesOf([recipient]));
+    const next = fallbackChannel(message.policy, reachableChannels(recipient, blocked), tried);
     if (!next || next === 'app') {
       return null;
     }
-    const id = this.ids.next();
     await this.ledger.record(
       message.id,
       message.schoolId,
       [],
       [
         {
-          id,
+          id: this.ids.next(),
           recipientId: recipient.id,
           channel: next,
           address: next === 'email' ? recipient.email! : recipient.mobile!,
@@ -52,9 +86,8 @@ export class FallbackService {
       ],
     );
     const stored = (await this.ledger.deliveriesOf(recipient.id)).find((d) => d.channel === next);
-    if (stored?.state === 'queued') {
-      await this.jobs.send([{ id: stored.id, channel: next }], isUrgent(message.policy));
-    }
-    return next;
+    return stored?.state === 'queued'
+      ? { queued: { id: stored.id, channel: next }, urgent: isUrgent(message.policy) }
+      : null;
   }
 }

@@ -15,6 +15,8 @@ export interface DeliveryEvent {
   readonly errorCode?: string;
   /** The provider's time of the event, when it gives one. */
   readonly at?: Date;
+  /** An email address never to send to again: the recipient complained, or the address bounced for good. */
+  readonly suppress?: { readonly address: string; readonly reason: 'complaint' | 'bounce' };
 }
 
 export type DeliveryEventResult = 'moved' | 'ignored' | 'unknown';
@@ -32,6 +34,9 @@ export class RecordDeliveryEventUseCase {
   ) {}
 
   async execute(event: DeliveryEvent): Promise<DeliveryEventResult> {
+    if (event.suppress) {
+      await this.ledger.suppressEmail(event.suppress.address, event.suppress.reason, this.clock.now());
+    }
     const found = await this.ledger.moveOnEvent({
       deliveryId: event.deliveryId,
       channel: event.channel,

@@ -38,14 +38,7 @@ export class RunDueFallbacksUseCase {
   ) {}
 
   async execute(): Promise<number> {
-    let fell = 0;
-    for (const delivery of await this.ledger.dueFallbacks(this.clock.now(), 1000)) {
-      if (await this.ledger.markFallenBack(delivery.id)) {
-        if (await this.fallback.after(delivery)) {
-          fell++;
-        }
-      }
-    }
-    return fell;
+    const due = await this.ledger.dueFallbacks(this.clock.now(), 1000);
+    return (await this.fallback.afterAll(due, { unread: true })).filter((channel) => channel !== null).length;
   }
 }

@@ -27,6 +27,23 @@ export interface DeliveryUpdate {
   readonly segments?: number;
 }
 
+export interface ClaimedDelivery {
+  readonly delivery: Delivery;
+  readonly recipient: StoredRecipient;
+  readonly again: boolean;
+}
+
+export interface ClaimedBatch {
+  readonly claimed: readonly ClaimedDelivery[];
+  readonly busy: number;
+}
+
+export interface SentDelivery {
+  readonly id: string;
+  readonly providerRef: string;
+  readonly segments?: number;
+}
+
 export type ProgressCounts = Record<Channel, Partial<Record<DeliveryState, number>>>;
 
 export interface UnreachedRecipient {
@@ -76,11 +93,19 @@ export abstract class DeliveryLedger {
   /** Email and SMS deliveries of the message still waiting to be handed to a provider. */
   abstract queued(messageId: string): Promise<QueuedDelivery[]>;
   /**
-   * Marks a queued delivery as being handed to its provider now. `first`: nobody had claimed it; `again`: a
-   * previous attempt claimed it and did not finish (it may or may not have reached the provider); `done`: it
-   * is no longer queued.
+   * Claims the queued email and SMS deliveries among `ids` for one send attempt: those unclaimed, and those whose
+   * claim is older than `expiredBefore` (an attempt that died). Each comes with its recipient; `again` when an
+   * earlier attempt had claimed it and did not finish (it may or may not have reached the provider). `busy`
+   * counts those still queued but held by another attempt that may yet finish.
    */
-  abstract claim(id: string, at: Date): Promise<'first' | 'again' | 'done'>;
+  abstract claim(ids: readonly string[], at: Date, expiredBefore: Date): Promise<ClaimedBatch>;
+  /** Gives claimed deliveries back (the provider answered that it could not take them now). */
+  abstract release(ids: readonly string[]): Promise<void>;
+  /**
+   * Records that the provider took these deliveries: their references and segments, and `sent` unless a callback
+   * has already moved them on.
+   */
+  abstract settleSent(sent: readonly SentDelivery[], at: Date): Promise<void>;
   /**
    * Moves a delivery forwards (see `canMove`); true if it moved. A provider reference and segments are kept
    * even when the state has already moved on (a callback can overtake the answer to the send).
@@ -107,7 +132,11 @@ export abstract class DeliveryLedger {
   abstract deliveries(messageId: string, page: PageRequest): Promise<Page<DeliveryRecord>>;
   abstract inbox(userId: string, page: PageRequest): Promise<Page<InboxItem>>;
   abstract inboxItem(userId: string, deliveryId: string): Promise<InboxItem | null>;
-  /** SMS numbers that replied STOP (per school's sender); sends to them are refused. */
-  abstract optedOut(schoolId: SchoolId, numbers: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of these addresses, the SMS numbers that replied STOP and the email addresses suppressed after a complaint
+   * or a permanent bounce: nothing is sent to them. One list for the platform, as there is one sender.
+   */
+  abstract blocked(schoolId: SchoolId, addresses: readonly string[]): Promise<Set<string>>;
   abstract recordOptOut(number: string, at: Date, optedIn?: boolean): Promise<void>;
+  abstract suppressEmail(address: string, reason: 'complaint' | 'bounce', at: Date): Promise<void>;
 }
