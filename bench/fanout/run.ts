@@ -14,6 +14,7 @@ import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { Queue, Worker } from 'bullmq';
 import { v7 } from 'uuid';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { insertFamilies } from '../../scripts/lib/bulk-families';
 import { migrate } from '../../scripts/migrate';
 
 /**
@@ -173,48 +174,7 @@ async function seed(orm: MikroORM, n: number): Promise<{ school: School; actor: 
       `insert into communication_settings (school_id, fallback_after_minutes, quiet_start, quiet_end, sms_budget_pence, approval_threshold, sms_segment_pence, updated_at) values (?, 240, null, null, null, null, 4, now(3))`,
       [school.id],
     );
-  const conn = em.getConnection();
-  for (let i = 0; i < n; i += 1000) {
-    const pupils: unknown[] = [];
-    const contacts: unknown[] = [];
-    const links: unknown[] = [];
-    for (let j = i; j < Math.min(n, i + 1000); j++) {
-      const pupil = v7();
-      const contact = v7();
-      pupils.push(
-        pupil,
-        school.id,
-        `p${j}`,
-        `Kid${j}`,
-        'Bench',
-        `Kid${j}`,
-        'Bench',
-        5,
-        'Year 5',
-        'on_roll',
-        'fp',
-      );
-      const email = j % 5 < 3 ? JSON.stringify([`parent${j}@example.test`]) : '[]';
-      const mobile = j % 5 < 3 ? '[]' : JSON.stringify([`+44770${String(j).padStart(7, '0')}`]);
-      contacts.push(contact, school.id, `c${j}`, `Parent${j}`, 'Bench', email, mobile, 1, 'fp');
-      links.push(school.id, pupil, contact, 'Mother', 1, 1, 1);
-    }
-    const rows = (count: number, width: number, extra = '') =>
-      Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')}${extra})`).join(', ');
-    const size = Math.min(1000, n - i);
-    await conn.execute(
-      `insert into pupils (id, school_id, mis_id, legal_forename, legal_surname, preferred_forename, preferred_surname, nc_year, year_group, enrolment, fingerprint, created_at, updated_at) values ${rows(size, 11, ', now(3), now(3)')}`,
-      pupils,
-    );
-    await conn.execute(
-      `insert into contacts (id, school_id, mis_id, forename, surname, emails, mobiles, active, fingerprint, created_at, updated_at) values ${rows(size, 9, ', now(3), now(3)')}`,
-      contacts,
-    );
-    await conn.execute(
-      `insert into pupil_contacts (school_id, pupil_id, contact_id, relationship, parental_responsibility, priority, lives_with_pupil) values ${rows(size, 7)}`,
-      links,
-    );
-  }
+  await insertFamilies(em.getConnection(), school.id, n, { ncYear: 5, hasEmail: (i) => i % 5 < 3 });
   const actor = new Actor(
     v7() as UserId,
     'bench@example.test',

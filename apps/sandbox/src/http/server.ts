@@ -11,7 +11,8 @@ export async function serve(
 ): Promise<{ origin: string; port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || req.destroyed) {
+        // Answered already, or the caller went away mid-request (a killed worker): nobody to tell.
         res.destroy();
       } else if (error instanceof BadRequestError) {
         sendJson(res, 400, { message: error.message });

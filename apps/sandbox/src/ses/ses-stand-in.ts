@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pathOf, readJson, sendHtml, sendJson } from '../http/http-helpers';
+import { Callbacks } from '../http/callbacks';
 import { escapeHtml, Faults, serve } from '../http/server';
 
 export interface SesEventsTarget {
@@ -72,9 +73,7 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
   const rejected = new Set<string>();
   const faults = new Faults<SesError>();
   let target = options.eventsTarget ?? null;
-  // Events still to come and in flight: closing cancels the first and waits for the second.
-  const timers = new Set<NodeJS.Timeout>();
-  const inFlight = new Set<Promise<void>>();
+  const events = new Callbacks('ses');
 
   // As SES does: a Send event once it has taken the message, then what became of it.
   const publish = (email: RecordedEmail, to: string) => {
@@ -120,9 +119,8 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
         : {}),
     };
     const { url, username, password } = target;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const running = fetch(url, {
+    events.later(options.eventDelayMs ?? 20, () =>
+      fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'text/plain; charset=UTF-8',
@@ -141,13 +139,8 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
           Signature: 'sandbox-unsigned',
           SigningCertURL: 'https://sns.eu-west-2.amazonaws.com/sandbox.pem',
         }),
-      })
-        .then(() => undefined)
-        .catch((error: unknown) => console.error('ses stand-in: event delivery failed', error))
-        .finally(() => inFlight.delete(running));
-      inFlight.add(running);
-    }, options.eventDelayMs ?? 20);
-    timers.add(timer);
+      }),
+    );
   };
 
   async function send(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -240,9 +233,7 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
 
   const server = await serve('ses', options.host ?? '127.0.0.1', options.port ?? 0, handle);
   const close = async () => {
-    timers.forEach((t) => clearTimeout(t));
-    timers.clear();
-    await Promise.all(inFlight);
+    await events.close();
     await server.close();
   };
   return { url: server.origin, port: server.port, emails: () => [...sent], control, close };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import twilio from 'twilio';
+import { Callbacks } from '../http/callbacks';
 import { pathOf, readForm, readJson, sendHtml, sendJson } from '../http/http-helpers';
 import { escapeHtml, Faults, serve } from '../http/server';
 import { twilioSegments } from './twilio-segments';
@@ -68,25 +69,16 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
   let latencyMs = 0;
   let inboundUrl = options.inboundUrl ?? null;
   const base = `/2010-04-01/Accounts/${options.accountSid}/Messages`;
-  // Callbacks still to come and in flight: closing cancels the first and waits for the second.
-  const timers = new Set<NodeJS.Timeout>();
-  const inFlight = new Set<Promise<void>>();
-  const later = (ms: number, work: () => Promise<void>) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const running = work().finally(() => inFlight.delete(running));
-      inFlight.add(running);
-    }, ms);
-    timers.add(timer);
-  };
+  const callbacksOut = new Callbacks('twilio');
+  const later = (ms: number, post: () => Promise<Response>) => callbacksOut.later(ms, post);
 
-  const signedPost = async (url: string, params: Record<string, string>) => {
+  const signedPost = (url: string, params: Record<string, string>) => {
     const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
-    await fetch(url, {
+    return fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
       body: new URLSearchParams(params).toString(),
-    }).catch((error: unknown) => console.error(`twilio stand-in: callback to ${url} failed`, error));
+    });
   };
 
   const callbacks = (sms: RecordedSms) => {
@@ -215,7 +207,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
         optedOut.delete(from);
       }
       if (inboundUrl) {
-        await signedPost(inboundUrl, {
+        const answer = await signedPost(inboundUrl, {
           AccountSid: options.accountSid,
           Body: body,
           From: from,
@@ -223,6 +215,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
           NumMedia: '0',
           To: 'Rowan',
         });
+        await answer.arrayBuffer();
       }
     },
     setInboundUrl: (url) => void (inboundUrl = url),
@@ -277,9 +270,7 @@ export async function startTwilioStandIn(options: TwilioStandInOptions): Promise
 
   const server = await serve('twilio', options.host ?? '127.0.0.1', options.port ?? 0, handle);
   const close = async () => {
-    timers.forEach((t) => clearTimeout(t));
-    timers.clear();
-    await Promise.all(inFlight);
+    await callbacksOut.close();
     await server.close();
   };
   return { url: server.origin, port: server.port, messages: () => [...sent], control, close };

@@ -37,8 +37,15 @@ abstract class SendProcessor extends WorkerHost {
   }
 }
 
-@Processor(QUEUES.sms, { concurrency: 20 })
+/**
+ * A batch takes seconds, so its lock can be short: a worker that dies mid-send has its jobs found stalled and
+ * run again within about 30 s (BullMQ's defaults are 30 s each), and those take over the deliveries once their
+ * claims expire (SEND_CLAIM_EXPIRY_SECONDS).
+ */
+const SEND_WORKER = { concurrency: 20, lockDuration: 15_000, stalledInterval: 15_000 } as const;
+
+@Processor(QUEUES.sms, SEND_WORKER)
 export class SmsSendProcessor extends SendProcessor {}
 
-@Processor(QUEUES.email, { concurrency: 20 })
+@Processor(QUEUES.email, SEND_WORKER)
 export class EmailSendProcessor extends SendProcessor {}
