@@ -425,11 +425,16 @@ describe('staff web app (Chromium)', () => {
       .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await signIn(page, parent.email);
     await page.waitForURL((url) => url.pathname.startsWith('/parent'));
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText("Maisie O'Hara").waitFor();
     await check(page, 'parent home');
+    // The staff app's email editor (Tiptap) stays out of the parent area's budget.
+    expect(scripts.some((u) => /\/parent-/.test(u))).toBe(true);
+    expect(scripts.filter((u) => /vendor-staff/.test(u))).toEqual([]);
     await context.close();
   });
 
