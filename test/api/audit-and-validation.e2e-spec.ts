@@ -13,6 +13,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     importId: string;
     draftId: string;
     pendingId: string;
+    scheduledId: string;
   };
   let tokens: {
     operator: string;
@@ -60,6 +61,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       importId: upload.body.id,
       draftId: (await stack.make.message(school, target.user.id)).id,
       pendingId: (await stack.make.message(school, target.user.id, 'pending_approval')).id,
+      scheduledId: (await stack.make.message(school, target.user.id, 'scheduled')).id,
     };
   });
   afterAll(() => stack.close());
@@ -138,6 +140,11 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         `/api/v1/schools/${ids.schoolId}/messages/${ids.pendingId}/approve`,
         {},
       ),
+    updateMessage: () =>
+      authed(tokens.schoolAdmin).patch(`/api/v1/schools/${ids.schoolId}/messages/${ids.scheduledId}`, {
+        ...MESSAGE,
+        scheduledFor: new Date(Date.now() + 3600_000).toISOString(),
+      }),
     cancelMessage: () =>
       authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/messages/${ids.draftId}/cancel`, {}),
     applyDirectoryImport: () =>
@@ -174,6 +181,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'uploadDirectoryFiles',
     'applyDirectoryImport',
     'sendMessage',
+    'updateMessage',
     'cancelMessage',
     'approveMessage',
     'updateCommunicationSettings',

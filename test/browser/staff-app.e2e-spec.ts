@@ -1,5 +1,6 @@
 import FusionAuthClient from '@fusionauth/typescript-client';
 import { Membership, User, type Role } from '@rowan/access';
+import { Message } from '@rowan/communications';
 import { Contact } from '@rowan/directory';
 import type { School, Trust } from '@rowan/directory';
 import type { UserId } from '@rowan/kernel';
@@ -299,6 +300,92 @@ describe('staff web app (Chromium)', () => {
     await phone.close();
   });
 
+  it('lets office staff pick a class and a named pupil, write a rich-text email, schedule it and edit it', async () => {
+    const elm = await stack.make.school(trust, 'Elm Road Primary');
+    await stack.make.communicationSettings(elm, { quietHours: null });
+    const officer = await person('Osian', 'Office', 'office', { school: elm });
+    const inClass = await stack.make.pupil(elm, 'Ffion', 'Class', 5);
+    const named = await stack.make.pupil(elm, 'Gwenllian', 'Named', 2);
+    await stack.make.pupil(elm, 'Hywel', 'Other', 5);
+    for (const pupil of [inClass, named]) {
+      const contact = await stack.make.contact(elm, 'Carer', pupil.preferredSurname, [
+        `${pupil.preferredForename.toLowerCase()}@example.test`,
+      ]);
+      await stack.make.link(pupil, contact);
+    }
+    const group = await stack.make.group(elm, '5C', 'registration', [inClass]);
+    await stack.make.group(elm, 'Maths Set 1', 'teaching', []);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('link', { name: 'New message' }).click();
+    await page.getByLabel(/Email only/).check();
+
+    // Keyboard only: type, arrow to the match, Enter to add; the chip's button removes it.
+    const groups = page.getByRole('combobox', { name: 'Classes and groups' });
+    await groups.fill('5C');
+    await page.getByRole('option', { name: /5C/ }).waitFor();
+    await page.getByRole('option', { name: /Maths Set 1/ }).waitFor({ state: 'detached' });
+    await groups.press('ArrowDown');
+    await groups.press('Enter');
+    await page.getByRole('button', { name: 'Remove 5C' }).waitFor();
+    await page.getByText('1 recipient').waitFor();
+    const pupils = page.getByRole('combobox', { name: 'Named pupils' });
+    await pupils.fill('Gwen');
+    await page.getByRole('option', { name: /Gwenllian Named/ }).waitFor();
+    await pupils.press('Enter');
+    await page.getByText('2 recipients').waitFor();
+    await check(page, 'compose message (class and named pupil)');
+    await page.getByRole('button', { name: 'Remove Gwenllian Named' }).press('Enter');
+    await page.getByText('1 recipient').waitFor();
+
+    const email = page.getByRole('group', { name: 'Email' });
+    await email.getByLabel('Subject').fill('Class trip');
+    await email.getByRole('textbox', { name: 'Message' }).click();
+    await page.keyboard.type('Dear {{forename}}, bring a coat.');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'bring a coat'.length; i++) {
+      await page.keyboard.press('Shift+ArrowLeft');
+    }
+    await email.getByRole('button', { name: 'Bold' }).click();
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page
+      .getByLabel(/Send later/)
+      .fill(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T09:30`);
+    await check(page, 'compose message (rich text)');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('heading', { name: 'Class trip', level: 1 }).waitFor();
+    const [scheduled] = await stack.orm.em.fork().find(Message, { schoolId: elm.id }, { filters: false });
+    expect(scheduled?.content.email?.html).toBe('<p>Dear {{forename}}, <strong>bring a coat</strong>.</p>');
+
+    await page.getByRole('link', { name: 'Edit message' }).click();
+    await page.getByRole('heading', { name: 'Edit message', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Remove 5C' }).waitFor();
+    await expectValue(page.getByRole('group', { name: 'Email' }).getByLabel('Subject'), 'Class trip');
+    await page.getByRole('group', { name: 'Email' }).getByText('bring a coat').waitFor();
+    await check(page, 'edit message');
+    await page.getByRole('group', { name: 'Email' }).getByLabel('Subject').fill('Class trip on Friday');
+    await page.getByRole('button', { name: 'Save and keep scheduled' }).click();
+    await page.getByRole('heading', { name: 'Class trip on Friday', level: 1 }).waitFor();
+
+    const saved = await stack.orm.em.fork().find(Message, { schoolId: elm.id }, { filters: false });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      status: 'scheduled',
+      audience: { groupIds: [group.id], pupilIds: [] },
+      content: {
+        email: {
+          subject: 'Class trip on Friday',
+          html: '<p>Dear {{forename}}, <strong>bring a coat</strong>.</p>',
+          text: 'Dear {{forename}}, bring a coat.',
+        },
+      },
+    });
+    await page.context().close();
+  });
+
   it('lets a school administrator set the messaging rules', async () => {
     const admin = await person('Sian', 'Admin', 'school_admin', { school });
     const page = await (await browser.newContext()).newPage();
@@ -338,11 +425,16 @@ describe('staff web app (Chromium)', () => {
       .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await signIn(page, parent.email);
     await page.waitForURL((url) => url.pathname.startsWith('/parent'));
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText("Maisie O'Hara").waitFor();
     await check(page, 'parent home');
+    // The staff app's email editor (Tiptap) stays out of the parent area's budget.
+    expect(scripts.some((u) => /\/parent-/.test(u))).toBe(true);
+    expect(scripts.filter((u) => /vendor-staff/.test(u))).toEqual([]);
     await context.close();
   });
 

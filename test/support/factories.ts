@@ -5,6 +5,9 @@ import {
   DirectoryImport,
   emptyChange,
   emptyTally,
+  Group,
+  GroupMember,
+  type GroupKind,
   Pupil,
   PupilContact,
   School,
@@ -122,6 +125,23 @@ export class Factories {
 
   async link(pupil: Pupil, contact: Contact, relationship = 'Mother'): Promise<PupilContact> {
     return this.save(new PupilContact(pupil.schoolId, pupil.id, contact.id, relationship, true, 1, true));
+  }
+
+  /** An active class or group of the school, with these pupils in it. */
+  async group(
+    school: School,
+    name = `Group ${randomUUID().slice(0, 6)}`,
+    kind: GroupKind = 'registration',
+    pupils: readonly Pupil[] = [],
+  ): Promise<Group> {
+    const now = new Date();
+    const group = await this.save(
+      new Group(v7(), school.id, `mis-${randomUUID()}`, kind, name, null, true, 'fp', now, now),
+    );
+    for (const pupil of pupils) {
+      await this.save(new GroupMember(school.id, group.id, pupil.id));
+    }
+    return group;
   }
 
   async syncRun(school: School): Promise<SyncRun> {

@@ -61,6 +61,7 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   uploadDirectoryFiles: () => ({ staff: 'staff_id,forename,surname\nW1,Walk,Staff' }),
   estimateMessage: () => WALK_MESSAGE,
   sendMessage: () => WALK_MESSAGE,
+  updateMessage: () => WALK_MESSAGE,
   updateCommunicationSettings: () => ({
     fallbackAfterMinutes: 60,
     quietHours: null,

@@ -18,6 +18,7 @@ import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { TenantScope } from './auth/tenant-scope';
 import { ContactsStaffController } from './directory/contacts-staff.controller';
+import { GroupsController } from './directory/groups.controller';
 import { DirectoryOverviewController } from './directory/directory-overview.controller';
 import { MisSyncController } from './directory/mis-sync.controller';
 import { DirectoryImportsController } from './directory/directory-imports.controller';
@@ -91,6 +92,7 @@ export class AppModule implements NestModule {
         DirectoryOverviewController,
         ParentsController,
         ContactsStaffController,
+        GroupsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

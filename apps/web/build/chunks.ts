@@ -1,6 +1,8 @@
 /**
  * Names the output chunk of each module by the areas that use it, so the split follows the product:
  * - `vendor`: third-party code (Vue, the router, Pinia, oidc-client-ts, openapi-fetch), cached across releases;
+ * - `vendor-staff`: third-party code only the staff area reaches (the email editor, Tiptap and ProseMirror), so
+ *   the parent area's budget never pays for it;
  * - `staff`, `parent`, `auth`: code only that area reaches;
  * - `shared`: app code (UI kit, helpers) reached by more than one area;
  * - null: code the entry needs at boot (router, session, API client) stays in the entry chunk.
@@ -22,10 +24,10 @@ const AREA_BY_PATH: readonly [RegExp, Area][] = [
 ];
 
 export function chunkName(id: string, graph: ModuleGraph): string | null {
-  if (/[\\/]node_modules[\\/]/.test(id)) {
-    return 'vendor';
-  }
   const areas = areasOf(id, graph, new Set());
+  if (/[\\/]node_modules[\\/]/.test(id)) {
+    return areas.size === 1 && areas.has('staff') ? 'vendor-staff' : 'vendor';
+  }
   if (areas.has('entry') || areas.size === 0) {
     return null;
   }

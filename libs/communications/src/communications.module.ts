@@ -17,6 +17,7 @@ import {
 } from './application/compose/communication-settings.use-case';
 import { EstimateMessageUseCase } from './application/compose/estimate-message.use-case';
 import { SendMessageUseCase } from './application/compose/send-message.use-case';
+import { UpdateMessageUseCase } from './application/compose/update-message.use-case';
 import { DispatchMessageUseCase } from './application/dispatch/dispatch-message.use-case';
 import { FallbackService } from './application/dispatch/fallback.service';
 import {
@@ -46,6 +47,7 @@ import {
 const USE_CASES = [
   EstimateMessageUseCase,
   SendMessageUseCase,
+  UpdateMessageUseCase,
   CancelMessageUseCase,
   ApproveMessageUseCase,
   GetCommunicationSettingsUseCase,

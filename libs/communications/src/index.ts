@@ -17,6 +17,8 @@ export * from './application/compose/message.view';
 export * from './application/compose/estimate-message.use-case';
 export * from './application/compose/send-message.use-case';
 export * from './application/compose/cancel-message.use-case';
+export * from './application/compose/update-message.use-case';
+export * from './application/compose/send-timing';
 export * from './application/compose/approve-message.use-case';
 export * from './application/compose/communication-settings.use-case';
 export * from './application/dispatch/dispatch-message.use-case';

@@ -24,6 +24,7 @@ import { GetSchoolUseCase } from './application/get-school/get-school.use-case';
 import { GetContactUseCase } from './application/get-contact/get-contact.use-case';
 import { GetPupilUseCase, ListPupilsUseCase } from './application/list-pupils/list-pupils.use-case';
 import { ListStaffUseCase } from './application/list-staff/list-staff.use-case';
+import { ListGroupsUseCase } from './application/list-groups/list-groups.use-case';
 import { ListSchoolsUseCase } from './application/list-schools/list-schools.use-case';
 import { GetSyncRunUseCase, ListSyncRunsUseCase } from './application/list-sync-runs/list-sync-runs.use-case';
 import { InviteParentUseCase } from './application/invite-parent/invite-parent.use-case';
@@ -74,6 +75,7 @@ const USE_CASES = [
   ListMyChildrenUseCase,
   GetContactUseCase,
   ListStaffUseCase,
+  ListGroupsUseCase,
   UploadDirectoryFilesUseCase,
   ApplyDirectoryImportUseCase,
   GetDirectoryImportUseCase,

@@ -32,6 +32,7 @@ export * from './application/invite-parent/invite-parent.use-case';
 export * from './application/list-my-children/list-my-children.use-case';
 export * from './application/get-contact/get-contact.use-case';
 export * from './application/list-staff/list-staff.use-case';
+export * from './application/list-groups/list-groups.use-case';
 export * from './domain/directory-import';
 export * from './application/ports/directory-imports';
 export * from './application/import-directory/directory-import.view';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
@@ -10,6 +10,7 @@ import {
   ListDeliveriesUseCase,
   ListUnreachedUseCase,
   SendMessageUseCase,
+  UpdateMessageUseCase,
 } from '@rowan/communications';
 import { ValidationFailed, type SchoolId } from '@rowan/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -43,6 +44,7 @@ export class MessagesController {
   constructor(
     private readonly estimate: EstimateMessageUseCase,
     private readonly send: SendMessageUseCase,
+    private readonly update: UpdateMessageUseCase,
     private readonly cancel: CancelMessageUseCase,
     private readonly approve: ApproveMessageUseCase,
     private readonly list: ListMessagesUseCase,
@@ -210,6 +212,38 @@ export class MessagesController {
       page: query.toPageRequest(),
     });
     return { items: page.items.map(DeliveryDto.from), nextCursor: page.nextCursor };
+  }
+
+  @Patch(':messageId')
+  @RequirePermission('messages:send')
+  @ApiOperation({
+    operationId: 'updateMessage',
+    summary: 'Edit a draft or scheduled message',
+    description:
+      'The whole message as for sending (audience, content, routing, schedule, draft), replacing what it was. ' +
+      'Only while it is a draft or scheduled: 409 (COMMUNICATIONS.NOT_EDITABLE) once it is sending, sent, ' +
+      'awaiting approval, held or cancelled. Without a schedule (and not a draft) it goes now.',
+  })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiProblems(400, 404, 409)
+  async updateMessage(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('messageId') messageId: string,
+    @Body() body: SendMessageRequest,
+  ): Promise<MessageDto> {
+    return MessageDto.from(
+      await this.update.execute({
+        actor,
+        schoolId: schoolId as SchoolId,
+        messageId,
+        audience: body.audience.toSpec(),
+        content: body.content.toContent(sanitise),
+        policy: body.policy,
+        scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
+        draft: body.draft ?? false,
+      }),
+    );
   }
 
   @Post(':messageId/cancel')

@@ -409,7 +409,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a draft or scheduled message
+         * @description The whole message as for sending (audience, content, routing, schedule, draft), replacing what it was. Only while it is a draft or scheduled: 409 (COMMUNICATIONS.NOT_EDITABLE) once it is sending, sent, awaiting approval, held or cancelled. Without a schedule (and not a draft) it goes now.
+         */
+        patch: operations["updateMessage"];
         trace?: never;
     };
     "/api/v1/schools/{schoolId}/messages/{messageId}/unreached": {
@@ -688,6 +692,26 @@ export interface paths {
          * @description Current staff by surname; search by name or email.
          */
         get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school’s classes and groups
+         * @description Registration classes, year groups, teaching groups, houses and others from the MIS, with the number of pupils on roll in each; classes first, then by name. Filter by kind or part of the name. Cursor paged.
+         */
+        get: operations["listGroups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1419,6 +1443,21 @@ export interface components {
         };
         StaffPageDto: {
             items: components["schemas"]["StaffMemberDto"][];
+            nextCursor: string | null;
+        };
+        GroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 5C */
+            name: string;
+            /** @enum {string} */
+            kind: "registration" | "year" | "teaching" | "house" | "other";
+            code: string | null;
+            /** @description Pupils on roll in the group */
+            members: number;
+        };
+        GroupPageDto: {
+            items: components["schemas"]["GroupDto"][];
             nextCursor: string | null;
         };
         FieldErrorDto: {
@@ -3200,6 +3239,86 @@ export interface operations {
             };
         };
     };
+    updateMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listUnreached: {
         parameters: {
             query?: {
@@ -4176,6 +4295,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffPageDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description registration (classes), year, teaching (sets), house or other */
+                kind?: "registration" | "year" | "teaching" | "house" | "other";
+                /** @description Any part of the name or code */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPageDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

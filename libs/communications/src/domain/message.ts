@@ -39,6 +39,8 @@ export type AudienceSpec =
 export type MessageStatus =
   'draft' | 'pending_approval' | 'scheduled' | 'held' | 'sending' | 'sent' | 'cancelled';
 
+export const EDITABLE_STATUSES: readonly MessageStatus[] = ['draft', 'scheduled'];
+
 /** Before sending: how many would be reached by which channel, and what the texts would cost. */
 export interface MessageEstimate {
   readonly recipients: number;
@@ -70,8 +72,17 @@ export class Message {
     readonly idempotencyKey: string | null = null,
   ) {}
 
-  /** Editable and cancellable until it starts sending. */
+  /** Cancellable until it starts sending. */
   isChangeable(): boolean {
     return ['draft', 'pending_approval', 'scheduled', 'held'].includes(this.status);
+  }
+
+  /**
+   * Editable while nobody has looked at what it would do: a draft or a scheduled message. One awaiting approval
+   * or held over the budget was judged as it is (an edit would slip past the approval), so it is cancelled and
+   * written again instead.
+   */
+  isEditable(): boolean {
+    return EDITABLE_STATUSES.includes(this.status);
   }
 }

@@ -61,11 +61,70 @@ export const MERGE_FIELDS = ['forename', 'surname', 'children', 'school'] as con
 
 export const pounds = (pence: number): string => `£${(pence / 100).toFixed(2)}`;
 
-/** Plain text as simple HTML paragraphs (the composer's email body). */
-export function paragraphs(text: string): string {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
+/**
+ * The plain-text alternative of the composer's rich-text email: paragraphs and headings separated by blank
+ * lines, lists as "- " or "1. " lines (nested ones indented), links as "text (address)". Merge fields pass
+ * through untouched.
+ */
+export function htmlToText(html: string): string {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  return blocks(body, '')
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function blocks(parent: Element, indent: string): string[] {
+  const out: string[] = [];
+  let loose = '';
+  const flush = () => {
+    if (loose.trim()) {
+      out.push(indent + loose.trim());
+    }
+    loose = '';
+  };
+  for (const node of Array.from(parent.childNodes)) {
+    if (node instanceof HTMLUListElement || node instanceof HTMLOListElement) {
+      flush();
+      const ordered = node instanceof HTMLOListElement;
+      const items = Array.from(node.children).filter((c) => c.tagName === 'LI');
+      out.push(
+        items
+          .map((li, i) => {
+            const [first = '', ...rest] = blocks(li, `${indent}   `).map((b) => b.trimStart());
+            const nested = rest.map((b) => `${indent}   ${b}`);
+            return [`${indent}${ordered ? `${i + 1}.` : '-'} ${first}`, ...nested].join('\n');
+          })
+          .join('\n'),
+      );
+    } else if (node instanceof HTMLElement && /^(P|H[1-6]|BLOCKQUOTE|DIV)$/.test(node.tagName)) {
+      flush();
+      const text = inline(node).trim();
+      if (text) {
+        out.push(indent + text.replace(/\n/g, `\n${indent}`));
+      }
+    } else {
+      loose += inline(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+function inline(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) {
+    return (node.textContent ?? '').replace(/\s+/g, ' ');
+  }
+  if (!(node instanceof HTMLElement)) {
+    return '';
+  }
+  if (node.tagName === 'BR') {
+    return '\n';
+  }
+  const text = Array.from(node.childNodes).map(inline).join('');
+  if (node.tagName === 'A') {
+    const href = (node.getAttribute('href') ?? '').replace(/^mailto:/, '');
+    return href && href !== text.trim() ? `${text} (${href})` : text;
+  }
+  return text;
 }

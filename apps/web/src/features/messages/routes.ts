@@ -26,6 +26,12 @@ export const messagesRoutes: RouteRecordRaw[] = [
         meta: { title: 'Messaging settings' },
       },
       {
+        path: ':messageId/edit',
+        name: 'edit-message',
+        component: () => import('./pages/compose-message-page.vue'),
+        meta: { title: 'Edit message' },
+      },
+      {
         path: ':messageId',
         name: 'message',
         component: () => import('./pages/message-page.vue'),

@@ -60,6 +60,27 @@ export class MikroOrmMessageRepository extends MessageRepository {
     return moved > 0;
   }
 
+  async rewrite(message: Message, from: readonly Message['status'][]): Promise<boolean> {
+    const moved = await this.em.nativeUpdate(
+      Message,
+      { id: message.id, schoolId: message.schoolId, status: { $in: [...from] } },
+      {
+        audience: message.audience,
+        content: message.content,
+        policy: message.policy,
+        status: message.status,
+        scheduledFor: message.scheduledFor,
+        sentAt: message.sentAt,
+        approvedBy: message.approvedBy,
+        estimate: null,
+        heldReason: null,
+        updatedAt: message.updatedAt,
+      },
+      { filters: false },
+    );
+    return moved > 0;
+  }
+
   async moveStatus(
     id: string,
     from: readonly Message['status'][],

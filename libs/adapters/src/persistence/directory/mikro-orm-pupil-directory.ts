@@ -10,6 +10,8 @@ import {
   PupilDirectory,
   StaffMember,
   type ContactDetail,
+  type GroupFilter,
+  type GroupSummary,
   type StaffSummary,
   type PupilDetail,
   type PupilFilter,
@@ -17,6 +19,7 @@ import {
 } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import { decodeNameCursor, encodeNameCursor } from '../cursor';
+import { listGroups } from './mikro-orm-group-list';
 
 const summary = (p: Pupil): PupilSummary => ({
   id: p.id,
@@ -86,6 +89,10 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
       items: items.map(summary),
       nextCursor: pupils.length > page.limit && last ? encodeNameCursor(last) : null,
     };
+  }
+
+  listGroups(schoolId: SchoolId, filter: GroupFilter, page: PageRequest): Promise<Page<GroupSummary>> {
+    return listGroups(this.em, schoolId, filter, page);
   }
 
   /** One grouped count per table for all the schools: four queries, whatever the number of schools. */

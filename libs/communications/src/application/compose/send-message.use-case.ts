@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
-import { Clock, IdGenerator, UnitOfWork, ValidationFailed, type SchoolId } from '@rowan/kernel';
+import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import { Message, type MessageStatus } from '../../domain/message';
 import { CommunicationSettingsStore } from '../ports/communication-settings';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
-import { quietHoursWait } from '../dispatch/quiet-hours';
 import { schoolFor } from '../school-scope';
 import { checkMessage, type MessageInput } from './message-input';
+import { timingFor, type SendTiming } from './send-timing';
 import { toMessageView, type MessageView } from './message.view';
 
-export interface SendMessageInput extends MessageInput {
+export interface SendMessageInput extends MessageInput, SendTiming {
   readonly actor: Actor;
   readonly schoolId: SchoolId;
-  /** Later rather than now; editable and cancellable until then. */
-  readonly scheduledFor: Date | null;
-  /** Keep as a draft: nothing goes. */
-  readonly draft: boolean;
   readonly idempotencyKey: string | null;
 }
 
@@ -50,17 +46,7 @@ export class SendMessageUseCase {
     }
     checkMessage(input);
     const now = this.clock.now();
-    if (input.scheduledFor && input.scheduledFor.getTime() <= now.getTime()) {
-      throw new ValidationFailed('The time to send is in the past', [
-        { field: 'scheduledFor', message: 'must be in the future' },
-      ]);
-    }
-    const settings = await this.settings.forSchool(school.id);
-    // A routine message sent in quiet hours waits for them to end: said plainly, as a schedule.
-    const quietWait =
-      isUrgent(input.policy) || input.scheduledFor ? 0 : quietHoursWait(now, settings.quietHours);
-    const scheduledFor = input.scheduledFor ?? (quietWait > 0 ? new Date(now.getTime() + quietWait) : null);
-    const status: MessageStatus = input.draft ? 'draft' : scheduledFor ? 'scheduled' : 'sending';
+    const { status, scheduledFor } = timingFor(input, now, await this.settings.forSchool(school.id));
     const canApprove = input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
     const message = new Message(
       this.ids.next(),

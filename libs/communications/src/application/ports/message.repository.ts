@@ -17,6 +17,11 @@ export abstract class MessageRepository {
     stop: { readonly status: 'pending_approval' | 'held'; readonly reason: string | null } | null,
     at: Date,
   ): Promise<boolean>;
+  /**
+   * Stores an edit (audience, content, policy, status, schedule, approver) at once, only if the message is still
+   * in one of `from` (the scheduler may be releasing it meanwhile); true if it was stored.
+   */
+  abstract rewrite(message: Message, from: readonly Message['status'][]): Promise<boolean>;
   /** Moves a message from one status to another at once, only if it is still in `from`; true if it moved. */
   abstract moveStatus(
     id: string,

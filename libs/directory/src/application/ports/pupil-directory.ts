@@ -1,4 +1,5 @@
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import type { GroupKind } from '../../domain/mis/mis-records';
 import type { CharacteristicKind, Enrolment } from '../../domain/people';
 
 export interface PupilFilter {
@@ -77,6 +78,21 @@ export interface StaffSummary {
   readonly email: string | null;
 }
 
+export interface GroupFilter {
+  readonly kind?: GroupKind;
+  /** Matches any part of the group's name or code ("Set 1" finds "Maths Set 1"). */
+  readonly search?: string;
+}
+
+/** A class or group of the school (active in the MIS), with how many pupils on roll are in it. */
+export interface GroupSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: GroupKind;
+  readonly code: string | null;
+  readonly members: number;
+}
+
 /** Read side of the directory for staff pages and the API. */
 export abstract class PupilDirectory {
   abstract list(schoolId: SchoolId, filter: PupilFilter, page: PageRequest): Promise<Page<PupilSummary>>;
@@ -88,6 +104,12 @@ export abstract class PupilDirectory {
     search: string | undefined,
     page: PageRequest,
   ): Promise<Page<StaffSummary>>;
+  /** Active groups by kind, then name; the cursor is the last (kind, name, id). */
+  abstract listGroups(
+    schoolId: SchoolId,
+    filter: GroupFilter,
+    page: PageRequest,
+  ): Promise<Page<GroupSummary>>;
   abstract countsBySchool(
     schoolIds: readonly SchoolId[],
   ): Promise<Map<string, { pupilsOnRoll: number; leavers: number; contacts: number; staff: number }>>;

@@ -49,7 +49,8 @@ export interface MisPupil {
   readonly leaveDate: string | null;
 }
 
-export type GroupKind = 'registration' | 'year' | 'teaching' | 'house' | 'other';
+export const GROUP_KINDS = ['registration', 'year', 'teaching', 'house', 'other'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
 
 export interface MisGroup {
   readonly misId: string;

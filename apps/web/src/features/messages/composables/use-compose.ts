@@ -2,43 +2,52 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import { toApiError, type ApiError } from '../../../api/problem';
 import { useSubmit } from '../../../composables/use-submit';
-import { paragraphs } from '../message-format';
+import { htmlToText } from '../message-format';
 import type { Estimate, Message, RoutingPolicy, SendMessageBody } from '../message-types';
+import type { PickedOption } from './use-audience-search';
 
 /** The composer's state: audience, routing, content per channel, and when to send. */
 export interface ComposeForm {
   kind: 'contacts' | 'staff';
   ncYears: number[];
+  groups: PickedOption[];
+  pupils: PickedOption[];
   characteristics: Array<'pupil_premium' | 'free_school_meals' | 'sen' | 'eal'>;
   contacts: 'priority' | 'parental_responsibility' | 'all';
   policy: RoutingPolicy;
   appTitle: string;
   appBody: string;
   emailSubject: string;
-  emailBody: string;
+  /** The rich-text body as HTML ('' when empty); its plain-text alternative is derived from it. */
+  emailHtml: string;
   smsText: string;
   /** `YYYY-MM-DDTHH:mm` in the browser's time, or '' for now. */
   scheduleAt: string;
 }
 
+const blank = (): ComposeForm => ({
+  kind: 'contacts',
+  ncYears: [],
+  groups: [],
+  pupils: [],
+  characteristics: [],
+  contacts: 'priority',
+  policy: 'cheapest',
+  appTitle: '',
+  appBody: '',
+  emailSubject: '',
+  emailHtml: '',
+  smsText: '',
+  scheduleAt: '',
+});
+
 /**
- * Composing one message: the body the API takes, a live estimate (debounced) of who is reached by which
- * channel and what the texts cost, and send / schedule / save as draft.
+ * Composing one message, new or an edit of a draft or scheduled one (`messageId`): the body the API takes, a
+ * live estimate (debounced) of who is reached by which channel and what the texts cost, and send / schedule /
+ * save as draft.
  */
-export function useCompose(schoolId: Ref<string>) {
-  const form = reactive<ComposeForm>({
-    kind: 'contacts',
-    ncYears: [],
-    characteristics: [],
-    contacts: 'priority',
-    policy: 'cheapest',
-    appTitle: '',
-    appBody: '',
-    emailSubject: '',
-    emailBody: '',
-    smsText: '',
-    scheduleAt: '',
-  });
+export function useCompose(schoolId: Ref<string>, messageId: Ref<string | null>) {
+  const form = reactive<ComposeForm>(blank());
   const estimate = shallowRef<Estimate | null>(null);
   const estimateError = shallowRef<ApiError | null>(null);
   const estimating = ref(false);
@@ -50,13 +59,15 @@ export function useCompose(schoolId: Ref<string>) {
         : {
             kind: 'contacts',
             ncYears: form.ncYears,
+            groupIds: form.groups.map((g) => g.id),
+            pupilIds: form.pupils.map((p) => p.id),
             characteristics: form.characteristics,
             contacts: form.contacts,
           },
     content: {
       ...(form.appTitle || form.appBody ? { app: { title: form.appTitle, body: form.appBody } } : {}),
-      ...(form.emailSubject || form.emailBody
-        ? { email: { subject: form.emailSubject, html: paragraphs(form.emailBody), text: form.emailBody } }
+      ...(form.emailSubject || form.emailHtml
+        ? { email: { subject: form.emailSubject, html: form.emailHtml, text: htmlToText(form.emailHtml) } }
         : {}),
       ...(form.smsText ? { sms: { text: form.smsText } } : {}),
     },
@@ -70,6 +81,8 @@ export function useCompose(schoolId: Ref<string>) {
     () => [
       form.kind,
       form.ncYears.join(),
+      form.groups.map((g) => g.id).join(),
+      form.pupils.map((p) => p.id).join(),
       form.characteristics.join(),
       form.contacts,
       form.policy,
@@ -108,15 +121,23 @@ export function useCompose(schoolId: Ref<string>) {
     }
   }
 
-  const sending = useSubmit((draft: boolean): Promise<Message> =>
-    unwrap(
-      api().POST('/api/v1/schools/{schoolId}/messages', {
-        params: { path: { schoolId: schoolId.value } },
-        body: { ...body.value, draft },
-        headers: { 'Idempotency-Key': `${idempotencyKey}-${draft ? 'draft' : 'send'}` },
-      }),
-    ),
-  );
+  const sending = useSubmit((draft: boolean): Promise<Message> => {
+    const id = messageId.value;
+    return id
+      ? unwrap(
+          api().PATCH('/api/v1/schools/{schoolId}/messages/{messageId}', {
+            params: { path: { schoolId: schoolId.value, messageId: id } },
+            body: { ...body.value, draft },
+          }),
+        )
+      : unwrap(
+          api().POST('/api/v1/schools/{schoolId}/messages', {
+            params: { path: { schoolId: schoolId.value } },
+            body: { ...body.value, draft },
+            headers: { 'Idempotency-Key': `${idempotencyKey}-${draft ? 'draft' : 'send'}` },
+          }),
+        );
+  });
   // One key per composer visit: a double click or a retried request sends the message once.
   const idempotencyKey = crypto.randomUUID();
 
