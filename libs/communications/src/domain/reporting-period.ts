@@ -97,7 +97,11 @@ export const NO_FIGURES: MessagingFigures = {
   messages: 0,
   recipients: 0,
   reached: 0,
-  deliveries: { app: { total: 0, reached: 0 }, email: { total: 0, reached: 0 }, sms: { total: 0, reached: 0 } },
+  deliveries: {
+    app: { total: 0, reached: 0 },
+    email: { total: 0, reached: 0 },
+    sms: { total: 0, reached: 0 },
+  },
   smsSegments: 0,
   smsCostPence: 0,
 };

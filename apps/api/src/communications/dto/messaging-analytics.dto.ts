@@ -50,7 +50,9 @@ export class MessagingFiguresDto {
   reachRate!: number | null;
   @ApiProperty({ type: DeliveriesByChannelDto, description: 'Deliveries of those messages by channel' })
   deliveries!: DeliveriesByChannelDto;
-  @ApiProperty({ description: 'SMS segments handed to the provider in the period (reported, else estimated)' })
+  @ApiProperty({
+    description: 'SMS segments handed to the provider in the period (reported, else estimated)',
+  })
   smsSegments!: number;
   @ApiProperty({ description: 'Those segments at the school’s price per segment, in pence' })
   smsCostPence!: number;
@@ -73,7 +75,8 @@ export class MessagingFiguresDto {
 }
 
 export class MessagingPeriodDto extends MessagingFiguresDto {
-  @ApiProperty({ format: 'date', description: 'First UK day of the week (Monday) or month' }) firstDay!: string;
+  @ApiProperty({ format: 'date', description: 'First UK day of the week (Monday) or month' })
+  firstDay!: string;
   @ApiProperty({ format: 'date', description: 'Last UK day of the period' }) lastDay!: string;
 
   static fromPeriod(p: PeriodView): MessagingPeriodDto {

@@ -30,7 +30,11 @@ export class TrustCommunicationSettingsViewDto extends TrustCommunicationSetting
   @ApiProperty({ format: 'uuid' }) trustId!: string;
   @ApiProperty({ example: '2026-12', description: 'The UK calendar month the spend is for' }) month!: string;
   @ApiProperty({ description: 'SMS spent this month across the trust, in pence' }) smsSpentPence!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Budget left this month, in pence; null for none' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Budget left this month, in pence; null for none',
+  })
   smsRemainingPence!: number | null;
   @ApiProperty({ type: [SchoolSmsSpendDto] }) schools!: SchoolSmsSpendDto[];
 

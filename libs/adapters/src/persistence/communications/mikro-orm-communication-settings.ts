@@ -120,15 +120,13 @@ export class MikroOrmCommunicationSettings extends CommunicationSettingsStore {
   }
 
   async saveTrustBudget(trustId: TrustId, smsBudgetPence: number | null, at: Date): Promise<void> {
-    await this.em
-      .getConnection()
-      .execute(
-        `insert into trust_communication_settings (trust_id, sms_budget_pence, updated_at) values (?, ?, ?)
+    await this.em.getConnection().execute(
+      `insert into trust_communication_settings (trust_id, sms_budget_pence, updated_at) values (?, ?, ?)
            on duplicate key update sms_budget_pence = values(sms_budget_pence), updated_at = values(updated_at)`,
-        [trustId, smsBudgetPence, at],
-        'run',
-        this.em.getTransactionContext(),
-      );
+      [trustId, smsBudgetPence, at],
+      'run',
+      this.em.getTransactionContext(),
+    );
   }
 }
 

@@ -61,7 +61,12 @@ export class GetTrustCommunicationSettingsUseCase {
   ) {}
 
   async execute(input: { actor: Actor; trustId: TrustId }): Promise<TrustCommunicationSettingsView> {
-    const { trust, schools } = await trustFor(this.catalogue, input.actor, input.trustId, 'trust_messages:read');
+    const { trust, schools } = await trustFor(
+      this.catalogue,
+      input.actor,
+      input.trustId,
+      'trust_messages:read',
+    );
     return trustSettingsView(this.settings, this.clock.now(), trust.id, schools);
   }
 }

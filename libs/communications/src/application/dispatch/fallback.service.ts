@@ -42,8 +42,9 @@ export class FallbackService {
     const id = this.ids.next();
     const estimatedSegments =
       next === 'sms'
-        ? smsSegments(renderSms(message.content, recipient, await this.audiences.schoolName(message.schoolId)) ?? '')
-            .segments
+        ? smsSegments(
+            renderSms(message.content, recipient, await this.audiences.schoolName(message.schoolId)) ?? '',
+          ).segments
         : undefined;
     await this.ledger.record(
       message.id,
