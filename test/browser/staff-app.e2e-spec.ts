@@ -334,6 +334,10 @@ describe('staff web app (Chromium)', () => {
     const table = page.getByRole('table', { name: /figures by month/ });
     await table.getByRole('row', { name: /^Total 1 3 2 66\.7% .* 2 £0\.10$/ }).waitFor();
     await check(page, 'messaging reports');
+    await page.screenshot({
+      path: path.resolve(__dirname, '../../test-results/messaging-reports.png'),
+      fullPage: true,
+    });
     await page.getByLabel('Show by').selectOption('week');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('columnheader', { name: 'Week' }).waitFor();

@@ -17,11 +17,13 @@ export const count = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 export const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 export const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 1000) / 10}%`);
 
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
 /** One sentence for a chart's text equivalent. */
 export function summary(totals: ReportFigures, periods: number, interval: Interval): string {
   return (
-    `Over ${periods} ${interval}${periods === 1 ? '' : 's'}: ${count(totals.messages)} messages to ` +
-    `${count(totals.recipients)} recipients, ${count(totals.reached)} reached (${percent(totals.reachRate)}), ` +
+    `Over ${plural(periods, interval)}: ${plural(totals.messages, 'message')} to ` +
+    `${plural(totals.recipients, 'recipient')}, ${count(totals.reached)} reached (${percent(totals.reachRate)}), ` +
     `SMS cost ${pounds(totals.smsCostPence)}. The table below gives every figure.`
   );
 }
