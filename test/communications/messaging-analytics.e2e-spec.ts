@@ -377,5 +377,38 @@ describe('messaging analytics and the trust SMS budget', () => {
       );
       expect(twilio.messages().filter((m) => m.to === '+447700900555')).toHaveLength(0);
     });
+
+    it('counts a real send: the estimate stored with each text, then the segments Twilio reported', async () => {
+      expect((await put(tokens.trustAdmin, url(), { smsBudgetPence: null })).status).toBe(200);
+      const pupil = await stack.make.pupil(schoolA, 'Cai', 'Counted', 8);
+      await stack.make.link(
+        pupil,
+        await stack.make.contact(schoolA, 'Cat', 'Counted', [], ['+447700900556']),
+      );
+      // 170 GSM characters: two segments.
+      const text = `Dear {{forename}}, ${'x'.repeat(160)}`;
+      const sent = await stack
+        .http()
+        .post(`/api/v1/schools/${schoolA.id}/messages`)
+        .set('authorization', `Bearer ${tokens.officeA}`)
+        .send({ audience: { kind: 'contacts', ncYears: [8] }, content: { sms: { text } }, policy: 'sms' });
+      expect(sent.status).toBe(201);
+      await eventually(async () =>
+        expect(twilio.messages().filter((m) => m.to === '+447700900556')).toHaveLength(1),
+      );
+      const ledger = () =>
+        stack.orm.em
+          .fork()
+          .getConnection()
+          .execute<Array<{ segments: number | null; estimated_segments: number | null }>>(
+            'select segments, estimated_segments from deliveries where message_id = ?',
+            [sent.body.id],
+          );
+      await eventually(async () => expect(await ledger()).toEqual([{ segments: 2, estimated_segments: 2 }]));
+      const report = await get(tokens.adminA, `/api/v1/schools/${schoolA.id}/messaging-analytics`);
+      // This month: the seeded 2 segments and these 2, at 5p.
+      expect(report.body.periods.at(-1)).toMatchObject({ smsSegments: 4, smsCostPence: 20 });
+      expect((await get(tokens.trustAdmin, url())).body.smsSpentPence).toBe(24);
+    });
   });
 });
