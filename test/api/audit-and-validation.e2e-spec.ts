@@ -135,6 +135,12 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
           approvalThreshold: 500,
           smsSegmentPence: 4,
         }),
+    updateTrustCommunicationSettings: () =>
+      stack
+        .http()
+        .put(`/api/v1/trusts/${ids.trustId}/communication-settings`)
+        .set('authorization', `Bearer ${tokens.trustAdmin}`)
+        .send({ smsBudgetPence: 25_000 }),
     approveMessage: () =>
       authed(tokens.schoolAdmin).post(
         `/api/v1/schools/${ids.schoolId}/messages/${ids.pendingId}/approve`,
@@ -185,6 +191,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'cancelMessage',
     'approveMessage',
     'updateCommunicationSettings',
+    'updateTrustCommunicationSettings',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

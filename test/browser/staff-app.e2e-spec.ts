@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { v7 } from 'uuid';
 import { serveWeb, type WebServer } from '../../scripts/serve-web';
 import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
+import { seedSentMessage, setSmsPrice } from '../support/ledger-seed';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
@@ -399,6 +400,61 @@ describe('staff web app (Chromium)', () => {
     await page.reload();
     await expectValue(page.getByLabel('Monthly SMS budget (£)'), '25.00');
     await page.context().close();
+  });
+
+  it('shows messaging reports as charts with a table, and lets a trust admin set the trust SMS budget', async () => {
+    const oak = await stack.make.school(trust, 'Oak Tree Primary');
+    await setSmsPrice(stack.orm, oak, 5);
+    const now = new Date(Date.now() - 60_000);
+    await seedSentMessage(stack.orm, oak, now, [
+      [{ channel: 'app', state: 'read', sentAt: now }],
+      [{ channel: 'sms', state: 'delivered', sentAt: now, segments: 2 }],
+      [{ channel: 'email', state: 'bounced', sentAt: now }],
+    ]);
+    const officer = await person('Rhys', 'Reports', 'office', { school: oak });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messaging reports' }).click();
+    await page.getByRole('heading', { name: 'Messaging reports', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /recipients and recipients reached/ }).waitFor();
+    await page.getByRole('img', { name: /SMS cost in pounds/ }).waitFor();
+    const table = page.getByRole('table', { name: /figures by month/ });
+    await table.getByRole('row', { name: /^Total 1 3 2 66\.7% .* 2 £0\.10$/ }).waitFor();
+    await check(page, 'messaging reports');
+    await page.screenshot({
+      path: path.resolve(__dirname, '../../test-results/messaging-reports.png'),
+      fullPage: true,
+    });
+    await page.getByLabel('Show by').selectOption('week');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('columnheader', { name: 'Week' }).waitFor();
+    await check(page, 'messaging reports by week');
+    await page.context().close();
+
+    const trustAdmin = await person('Tegan', 'Trust', 'trust_admin', { trust });
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, trustAdmin.email);
+    await admin.getByRole('navigation').getByRole('link', { name: 'Trust messaging' }).click();
+    await admin.getByRole('heading', { name: 'Trust messaging reports', level: 1 }).waitFor();
+    await admin.getByRole('img', { name: /recipients and recipients reached/ }).waitFor();
+    await admin
+      .getByRole('table', { name: /Each school of/ })
+      .getByRole('row', { name: /Oak Tree Primary 1 3 2/ })
+      .waitFor();
+    await check(admin, 'trust messaging reports');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Trust SMS budget' }).click();
+    await admin.getByRole('heading', { name: 'Trust SMS budget', level: 1 }).waitFor();
+    await admin.getByRole('row', { name: /Oak Tree Primary £0\.10/ }).waitFor();
+    await admin.getByLabel('Monthly SMS budget for the trust (£)').fill('lots');
+    await admin.getByRole('button', { name: 'Save budget' }).click();
+    await admin.locator('.field__error').first().waitFor();
+    await check(admin, 'trust sms budget with an error');
+    await admin.getByLabel('Monthly SMS budget for the trust (£)').fill('40');
+    await admin.getByRole('button', { name: 'Save budget' }).click();
+    await admin.getByText('Trust SMS budget saved.').waitFor({ state: 'attached' });
+    await admin.getByText('£39.90').waitFor();
+    await check(admin, 'trust sms budget');
+    await admin.context().close();
   });
 
   it('lets a trust administrator see the trust’s schools', async () => {

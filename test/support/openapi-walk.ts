@@ -69,6 +69,7 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
     approvalThreshold: null,
     smsSegmentPence: 4,
   }),
+  updateTrustCommunicationSettings: () => ({ smsBudgetPence: 10_000 }),
 };
 
 export function requestFor(

@@ -26,6 +26,11 @@ import { CommunicationsModule } from '@rowan/communications/communications.modul
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
 import { InboxController } from './communications/inbox.controller';
 import { CommunicationSettingsController } from './communications/communication-settings.controller';
+import {
+  SchoolMessagingAnalyticsController,
+  TrustMessagingAnalyticsController,
+} from './communications/messaging-analytics.controller';
+import { TrustCommunicationSettingsController } from './communications/trust-communication-settings.controller';
 import { MessagesController } from './communications/messages.controller';
 import { WebhooksController } from './communications/webhooks.controller';
 import { ParentsController } from './directory/parents.controller';
@@ -87,6 +92,9 @@ export class AppModule implements NestModule {
         MessagesController,
         InboxController,
         CommunicationSettingsController,
+        TrustCommunicationSettingsController,
+        SchoolMessagingAnalyticsController,
+        TrustMessagingAnalyticsController,
         WebhooksController,
         PupilsController,
         DirectoryOverviewController,

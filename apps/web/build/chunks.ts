@@ -3,6 +3,7 @@
  * - `vendor`: third-party code (Vue, the router, Pinia, oidc-client-ts, openapi-fetch), cached across releases;
  * - `vendor-staff`: third-party code only the staff area reaches (the email editor, Tiptap and ProseMirror), so
  *   the parent area's budget never pays for it;
+ * - `charts`: chart.js and vue-chartjs, which only the staff reports load, lazily (never the parent area);
  * - `staff`, `parent`, `auth`: code only that area reaches;
  * - `shared`: app code (UI kit, helpers) reached by more than one area;
  * - null: code the entry needs at boot (router, session, API client) stays in the entry chunk.
@@ -23,7 +24,14 @@ const AREA_BY_PATH: readonly [RegExp, Area][] = [
   [/[\\/]src[\\/]features[\\/]/, 'staff'],
 ];
 
+/** chart.js, its wrapper and the one component that draws with them: a chunk only a report page asks for. */
+const CHARTING =
+  /[\\/]node_modules[\\/](chart\.js|vue-chartjs|@kurkle[\\/]color)[\\/]|[\\/]features[\\/]messaging-reports[\\/]components[\\/]report-charts\.vue/;
+
 export function chunkName(id: string, graph: ModuleGraph): string | null {
+  if (CHARTING.test(id)) {
+    return 'charts';
+  }
   const areas = areasOf(id, graph, new Set());
   if (/[\\/]node_modules[\\/]/.test(id)) {
     return areas.size === 1 && areas.has('staff') ? 'vendor-staff' : 'vendor';

@@ -4,6 +4,7 @@ import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { messagesRoutes } from './features/messages/routes';
+import { messagingReportsRoutes } from './features/messaging-reports/routes';
 import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
@@ -44,6 +45,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...membershipRoutes,
   ...directoryRoutes,
   ...messagesRoutes,
+  ...messagingReportsRoutes,
   ...auditRoutes,
   ...schoolRoutes,
   ...trustOverviewRoutes,

@@ -6,15 +6,24 @@ import { MikroOrmAudienceDirectory } from '@rowan/adapters/persistence/communica
 import { MikroOrmCommunicationSettings } from '@rowan/adapters/persistence/communications/mikro-orm-communication-settings';
 import { MikroOrmDeliveryLedger } from '@rowan/adapters/persistence/communications/mikro-orm-delivery-ledger';
 import { MikroOrmMessageRepository } from '@rowan/adapters/persistence/communications/mikro-orm-message.repository';
+import { MikroOrmMessagingAnalytics } from '@rowan/adapters/persistence/communications/mikro-orm-messaging-analytics';
 import { SesEmailSender, type SesSettings } from '@rowan/adapters/ses/ses-email-sender.adapter';
 import { TwilioSmsSender, type TwilioSettings } from '@rowan/adapters/twilio/twilio-sms-sender.adapter';
 import { DirectoryModule } from '@rowan/directory/directory.module';
+import {
+  GetSchoolMessagingAnalyticsUseCase,
+  GetTrustMessagingAnalyticsUseCase,
+} from './application/analytics/messaging-analytics.use-case';
 import { ApproveMessageUseCase } from './application/compose/approve-message.use-case';
 import { CancelMessageUseCase } from './application/compose/cancel-message.use-case';
 import {
   GetCommunicationSettingsUseCase,
   UpdateCommunicationSettingsUseCase,
 } from './application/compose/communication-settings.use-case';
+import {
+  GetTrustCommunicationSettingsUseCase,
+  UpdateTrustCommunicationSettingsUseCase,
+} from './application/compose/trust-communication-settings.use-case';
 import { EstimateMessageUseCase } from './application/compose/estimate-message.use-case';
 import { SendMessageUseCase } from './application/compose/send-message.use-case';
 import { UpdateMessageUseCase } from './application/compose/update-message.use-case';
@@ -36,6 +45,7 @@ import { CommunicationSettingsStore } from './application/ports/communication-se
 import { DeliveryLedger } from './application/ports/delivery-ledger';
 import { DispatchJobs } from './application/ports/dispatch-jobs';
 import { MessageRepository } from './application/ports/message.repository';
+import { MessagingAnalytics } from './application/ports/messaging-analytics';
 import { EmailSender, SmsSender } from './application/ports/senders';
 import {
   GetMessageUseCase,
@@ -52,6 +62,10 @@ const USE_CASES = [
   ApproveMessageUseCase,
   GetCommunicationSettingsUseCase,
   UpdateCommunicationSettingsUseCase,
+  GetTrustCommunicationSettingsUseCase,
+  UpdateTrustCommunicationSettingsUseCase,
+  GetSchoolMessagingAnalyticsUseCase,
+  GetTrustMessagingAnalyticsUseCase,
   DispatchMessageUseCase,
   SendDeliveriesUseCase,
   RecordDeliveryEventUseCase,
@@ -92,6 +106,7 @@ export class CommunicationsModule {
         { provide: DeliveryLedger, useClass: MikroOrmDeliveryLedger },
         { provide: AudienceDirectory, useClass: MikroOrmAudienceDirectory },
         { provide: CommunicationSettingsStore, useClass: MikroOrmCommunicationSettings },
+        { provide: MessagingAnalytics, useClass: MikroOrmMessagingAnalytics },
         { provide: DispatchJobs, useClass: BullMqDispatchJobs },
         {
           provide: SendBatchSizes,

@@ -30,3 +30,8 @@ export * from './application/dispatch/scheduled-work.use-case';
 export * from './application/dispatch/quiet-hours';
 export * from './application/track/track-messages.use-case';
 export * from './application/inbox/inbox.use-case';
+export * from './domain/reporting-period';
+export * from './application/ports/messaging-analytics';
+export * from './application/analytics/messaging-report';
+export * from './application/analytics/messaging-analytics.use-case';
+export * from './application/compose/trust-communication-settings.use-case';

@@ -9,3 +9,17 @@ const UK_DAY = new Intl.DateTimeFormat('en-CA', {
 export function ukDate(at: Date): string {
   return UK_DAY.format(at);
 }
+
+/** The instant a UK calendar day (YYYY-MM-DD) begins: 00:00 GMT, or 23:00 UTC the day before in summer (BST). */
+export function ukMidnight(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  const hourBefore = new Date(utcMidnight - 3_600_000);
+  // Clocks change at 01:00 UTC, so UK midnight is never ambiguous: it is 00:00 or 23:00 UTC.
+  return ukDate(hourBefore) === day ? hourBefore : new Date(utcMidnight);
+}
+
+/** The first instant of the UK calendar month that contains this instant. */
+export function ukMonthStart(at: Date): Date {
+  return ukMidnight(`${ukDate(at).slice(0, 7)}-01`);
+}

@@ -560,6 +560,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trusts/{trustId}/communication-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trust’s monthly SMS budget and this month’s spend
+         * @description Trust admins. Spend is this UK calendar month’s, school by school.
+         */
+        get: operations["getTrustCommunicationSettings"];
+        /**
+         * Set the trust’s monthly SMS budget
+         * @description Trust admins. A message whose texts would take the trust’s spend this month past it is held, saying why.
+         */
+        put: operations["updateTrustCommunicationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/messaging-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school’s messages, reach and SMS cost per week or month
+         * @description Periods are UK (Europe/London) calendar weeks from Monday or months. Messages, recipients, reach and deliveries count in the period a message began sending; SMS segments and cost in the period each text was handed to the provider (as the SMS budget counts them), at the segments the provider reported, else those estimated, times the school’s price per segment. A recipient is reached when any of their deliveries is now sent, delivered or read.
+         */
+        get: operations["getSchoolMessagingAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trusts/{trustId}/messaging-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trust’s messages, reach and SMS cost per week or month, school by school
+         * @description Trust admins. Periods are UK (Europe/London) calendar weeks from Monday or months. Messages, recipients, reach and deliveries count in the period a message began sending; SMS segments and cost in the period each text was handed to the provider (as the SMS budget counts them), at the segments the provider reported, else those estimated, times the school’s price per segment. A recipient is reached when any of their deliveries is now sent, delivered or read.
+         */
+        get: operations["getTrustMessagingAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/pupils": {
         parameters: {
             query?: never;
@@ -741,7 +805,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -1277,6 +1341,142 @@ export interface components {
             approvalThreshold: number | null;
             /** @description Price of one SMS segment in pence */
             smsSegmentPence: number;
+        };
+        SchoolSmsSpendDto: {
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+            /** @description SMS spent this month, in pence */
+            smsSpentPence: number;
+            /** @description The school’s own monthly budget, in pence */
+            smsBudgetPence: number | null;
+        };
+        TrustCommunicationSettingsViewDto: {
+            /** @description Monthly SMS budget across the trust in pence (UK calendar month); null for none */
+            smsBudgetPence: number | null;
+            /** Format: uuid */
+            trustId: string;
+            /**
+             * @description The UK calendar month the spend is for
+             * @example 2026-12
+             */
+            month: string;
+            /** @description SMS spent this month across the trust, in pence */
+            smsSpentPence: number;
+            /** @description Budget left this month, in pence; null for none */
+            smsRemainingPence: number | null;
+            schools: components["schemas"]["SchoolSmsSpendDto"][];
+        };
+        TrustCommunicationSettingsDto: {
+            /** @description Monthly SMS budget across the trust in pence (UK calendar month); null for none */
+            smsBudgetPence: number | null;
+        };
+        ChannelFiguresDto: {
+            /** @description Deliveries on this channel */
+            total: number;
+            /** @description Of those, sent, delivered or read */
+            reached: number;
+        };
+        DeliveriesByChannelDto: {
+            app: components["schemas"]["ChannelFiguresDto"];
+            email: components["schemas"]["ChannelFiguresDto"];
+            sms: components["schemas"]["ChannelFiguresDto"];
+        };
+        MessagingPeriodDto: {
+            /** @description Messages that began sending in the period */
+            messages: number;
+            /** @description People those messages were for (one per family contact or staff member) */
+            recipients: number;
+            /** @description Recipients with at least one delivery now sent, delivered or read (not failed, bounced or opted out) */
+            reached: number;
+            /** @description reached / recipients (0 to 1); null for none */
+            reachRate: number | null;
+            /** @description Deliveries of those messages by channel */
+            deliveries: components["schemas"]["DeliveriesByChannelDto"];
+            /** @description SMS segments handed to the provider in the period (reported, else estimated) */
+            smsSegments: number;
+            /** @description Those segments at the school’s price per segment, in pence */
+            smsCostPence: number;
+            /**
+             * Format: date
+             * @description First UK day of the week (Monday) or month
+             */
+            firstDay: string;
+            /**
+             * Format: date
+             * @description Last UK day of the period
+             */
+            lastDay: string;
+        };
+        MessagingFiguresDto: {
+            /** @description Messages that began sending in the period */
+            messages: number;
+            /** @description People those messages were for (one per family contact or staff member) */
+            recipients: number;
+            /** @description Recipients with at least one delivery now sent, delivered or read (not failed, bounced or opted out) */
+            reached: number;
+            /** @description reached / recipients (0 to 1); null for none */
+            reachRate: number | null;
+            /** @description Deliveries of those messages by channel */
+            deliveries: components["schemas"]["DeliveriesByChannelDto"];
+            /** @description SMS segments handed to the provider in the period (reported, else estimated) */
+            smsSegments: number;
+            /** @description Those segments at the school’s price per segment, in pence */
+            smsCostPence: number;
+        };
+        SchoolMessagingAnalyticsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * @description Periods are UK calendar weeks or months
+             * @enum {string}
+             */
+            timeZone: "Europe/London";
+            periods: components["schemas"]["MessagingPeriodDto"][];
+            totals: components["schemas"]["MessagingFiguresDto"];
+            /** Format: uuid */
+            schoolId: string;
+        };
+        TrustSchoolAnalyticsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * @description Periods are UK calendar weeks or months
+             * @enum {string}
+             */
+            timeZone: "Europe/London";
+            periods: components["schemas"]["MessagingPeriodDto"][];
+            totals: components["schemas"]["MessagingFiguresDto"];
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+        };
+        TrustMessagingAnalyticsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * @description Periods are UK calendar weeks or months
+             * @enum {string}
+             */
+            timeZone: "Europe/London";
+            periods: components["schemas"]["MessagingPeriodDto"][];
+            totals: components["schemas"]["MessagingFiguresDto"];
+            /** Format: uuid */
+            trustId: string;
+            /** @description Each school of the trust, by name */
+            schools: components["schemas"]["TrustSchoolAnalyticsDto"][];
         };
         PupilSummaryDto: {
             /** Format: uuid */
@@ -3825,6 +4025,286 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommunicationSettingsViewDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTrustCommunicationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustCommunicationSettingsViewDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateTrustCommunicationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustCommunicationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustCommunicationSettingsViewDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSchoolMessagingAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: twelve periods before `to`) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: today) */
+                to?: string;
+                interval?: "week" | "month";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolMessagingAnalyticsDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTrustMessagingAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: twelve periods before `to`) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: today) */
+                to?: string;
+                interval?: "week" | "month";
+            };
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustMessagingAnalyticsDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

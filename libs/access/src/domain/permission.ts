@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'messages:send',
   'messages:approve',
   'messages:settings',
+  'trust_messages:read',
+  'trust_messages:settings',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,6 +57,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:send',
     'messages:approve',
     'messages:settings',
+    'trust_messages:read',
+    'trust_messages:settings',
   ],
   school_admin: [
     'schools:read',

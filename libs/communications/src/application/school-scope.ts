@@ -1,6 +1,6 @@
 import { authorize, type Actor, type Permission } from '@rowan/access';
-import type { SchoolCatalogue, SchoolSummary } from '@rowan/directory';
-import { NotFound, type SchoolId } from '@rowan/kernel';
+import type { SchoolCatalogue, SchoolSummary, TrustSummary } from '@rowan/directory';
+import { NotFound, type SchoolId, type TrustId } from '@rowan/kernel';
 import { MessageNotFound } from '../domain/communications.errors';
 import type { Message } from '../domain/message';
 import type { MessageRepository } from './ports/message.repository';
@@ -34,4 +34,19 @@ export async function messageFor(
     throw MessageNotFound();
   }
   return { school, message };
+}
+
+/** The trust and its schools, if the actor holds a trust-wide role there allowing this; 404 otherwise. */
+export async function trustFor(
+  catalogue: SchoolCatalogue,
+  actor: Actor,
+  trustId: TrustId,
+  permission: Permission,
+): Promise<{ trust: TrustSummary; schools: SchoolSummary[] }> {
+  const trust = await catalogue.trust(trustId);
+  if (!trust) {
+    throw new NotFound('Trust');
+  }
+  authorize(actor, permission, { trustId: trust.id }, 'Trust');
+  return { trust, schools: await catalogue.schoolsOf([trust.id]) };
 }

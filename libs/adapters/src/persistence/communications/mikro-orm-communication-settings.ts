@@ -4,9 +4,11 @@ import {
   CommunicationSettingsStore,
   DEFAULT_SETTINGS,
   type CommunicationSettings,
+  type SchoolSmsSpend,
 } from '@rowan/communications';
-import type { SchoolId } from '@rowan/kernel';
+import type { SchoolId, TrustId } from '@rowan/kernel';
 import { selectRows } from '../directory/bulk-sql';
+import { SMS_COST } from './sms-cost.sql';
 
 interface SettingsRow {
   readonly fallback_after_minutes: number;
@@ -18,7 +20,7 @@ interface SettingsRow {
   readonly trust_budget: number | null;
 }
 
-/** A school's settings (defaults until it sets its own) and its SMS spend, from the delivery ledger. */
+/** A school's settings (defaults until it sets its own), the trust's budget, and SMS spend from the ledger. */
 @Injectable()
 export class MikroOrmCommunicationSettings extends CommunicationSettingsStore {
   constructor(private readonly em: EntityManager) {
@@ -78,18 +80,53 @@ export class MikroOrmCommunicationSettings extends CommunicationSettingsStore {
   }
 
   async smsSpent(schoolId: SchoolId, since: Date): Promise<{ school: number; trust: number }> {
-    const settings = await this.forSchool(schoolId);
     const [row] = await selectRows<{ school: number | null; trust: number | null }>(
       this.em,
-      `select sum(case when d.school_id = ? then d.segments else 0 end) as school, sum(d.segments) as trust
-         from deliveries d join schools s on s.id = d.school_id
-        where s.trust_id = (select trust_id from schools where id = ?) and d.channel = 'sms' and d.sent_at >= ?`,
-      [schoolId, schoolId, since],
+      `select sum(case when d.school_id = ? then ${SMS_COST} else 0 end) as school, sum(${SMS_COST}) as trust
+         from schools s
+         join deliveries d on d.school_id = s.id and d.channel = 'sms' and d.sent_at >= ?
+         left join communication_settings cs on cs.school_id = s.id
+        where s.trust_id = (select trust_id from schools where id = ?)`,
+      [schoolId, since, schoolId],
     );
-    return {
-      school: Number(row?.school ?? 0) * settings.smsSegmentPence,
-      trust: Number(row?.trust ?? 0) * settings.smsSegmentPence,
-    };
+    return { school: Number(row?.school ?? 0), trust: Number(row?.trust ?? 0) };
+  }
+
+  async trustSmsSpend(trustId: TrustId, since: Date): Promise<SchoolSmsSpend[]> {
+    const rows = await selectRows<{ id: string; budget: number | null; spent: number | null }>(
+      this.em,
+      `select s.id, cs.sms_budget_pence as budget, sum(${SMS_COST}) as spent
+         from schools s
+         left join communication_settings cs on cs.school_id = s.id
+         left join deliveries d on d.school_id = s.id and d.channel = 'sms' and d.sent_at >= ?
+        where s.trust_id = ?
+        group by s.id, cs.sms_budget_pence, cs.sms_segment_pence`,
+      [since, trustId],
+    );
+    return rows.map((r) => ({
+      schoolId: r.id as SchoolId,
+      spentPence: Number(r.spent ?? 0),
+      budgetPence: nullableNumber(r.budget),
+    }));
+  }
+
+  async trustBudget(trustId: TrustId): Promise<number | null> {
+    const [row] = await selectRows<{ sms_budget_pence: number | null }>(
+      this.em,
+      'select sms_budget_pence from trust_communication_settings where trust_id = ?',
+      [trustId],
+    );
+    return nullableNumber(row?.sms_budget_pence);
+  }
+
+  async saveTrustBudget(trustId: TrustId, smsBudgetPence: number | null, at: Date): Promise<void> {
+    await this.em.getConnection().execute(
+      `insert into trust_communication_settings (trust_id, sms_budget_pence, updated_at) values (?, ?, ?)
+           on duplicate key update sms_budget_pence = values(sms_budget_pence), updated_at = values(updated_at)`,
+      [trustId, smsBudgetPence, at],
+      'run',
+      this.em.getTransactionContext(),
+    );
   }
 }
 

@@ -74,9 +74,9 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
       }
       // Deliveries: unique per (recipient, channel); a repeat (a fallback decided twice) changes nothing.
       for (const chunk of chunks(deliveries)) {
-        const tuple = `(${Array(11).fill('?').join(', ')})`;
+        const tuple = `(${Array(12).fill('?').join(', ')})`;
         await em.getConnection().execute(
-          `insert into deliveries (id, message_id, school_id, recipient_id, channel, address, state, fallback_at, queued_at, sent_at, updated_at) values ${chunk.map(() => tuple).join(', ')} on duplicate key update state = state`,
+          `insert into deliveries (id, message_id, school_id, recipient_id, channel, address, state, fallback_at, estimated_segments, queued_at, sent_at, updated_at) values ${chunk.map(() => tuple).join(', ')} on duplicate key update state = state`,
           chunk.flatMap((d) => [
             d.id,
             messageId,
@@ -86,6 +86,7 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
             d.address,
             d.state,
             d.fallbackAt,
+            d.channel === 'sms' ? (d.estimatedSegments ?? null) : null,
             now,
             d.state === 'sent' ? now : null,
             now,

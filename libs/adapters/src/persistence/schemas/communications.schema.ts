@@ -5,7 +5,11 @@ import { Message } from '@rowan/communications';
 export const MessageSchema = new EntitySchema<Message>({
   class: Message,
   tableName: 'messages',
-  indexes: [{ properties: ['schoolId', 'id'] }, { properties: ['status', 'scheduledFor'] }],
+  indexes: [
+    { properties: ['schoolId', 'id'] },
+    { properties: ['status', 'scheduledFor'] },
+    { properties: ['schoolId', 'sentAt'] },
+  ],
   uniques: [{ name: 'messages_idempotency_unique', properties: ['schoolId', 'idempotencyKey'] }],
   properties: {
     id: { type: 'string', primary: true, length: 36 },

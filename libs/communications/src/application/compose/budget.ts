@@ -1,10 +1,10 @@
-import type { SchoolId } from '@rowan/kernel';
+import { ukMonthStart, type SchoolId } from '@rowan/kernel';
 import type { MessageEstimate } from '../../domain/message';
 import type { CommunicationSettings, CommunicationSettingsStore } from '../ports/communication-settings';
 
-const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+export const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
-/** Why sending now would exceed the school's or trust's SMS budget this month, or null when it would not. */
+/** Why sending now would exceed the school's or trust's SMS budget this UK calendar month, or null when not. */
 export async function budgetProblem(
   store: CommunicationSettingsStore,
   settings: CommunicationSettings,
@@ -18,8 +18,7 @@ export async function budgetProblem(
   ) {
     return null;
   }
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const spent = await store.smsSpent(schoolId, monthStart);
+  const spent = await store.smsSpent(schoolId, ukMonthStart(now));
   const cost = estimate.smsCostPence;
   if (settings.smsBudgetPence !== null && spent.school + cost > settings.smsBudgetPence) {
     return `The texts would cost ${pounds(cost)}; the school has ${pounds(Math.max(settings.smsBudgetPence - spent.school, 0))} of its ${pounds(settings.smsBudgetPence)} monthly SMS budget left`;

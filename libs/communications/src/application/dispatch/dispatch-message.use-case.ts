@@ -121,6 +121,7 @@ export class DispatchMessageUseCase {
             channel === 'app' ? stored.appUserId! : channel === 'email' ? stored.email! : stored.mobile!,
           state: channel === 'app' ? 'sent' : 'queued',
           fallbackAt: channel === 'app' && message.policy === 'cheapest' ? fallbackAt : null,
+          ...(channel === 'sms' ? { estimatedSegments: p.smsSegments } : {}),
         });
       }
     }

@@ -3,6 +3,9 @@ import { IdGenerator } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import type { Delivery } from '../../domain/delivery';
 import { addressesOf, fallbackChannel, reachableChannels } from '../../domain/recipient';
+import { renderSms } from '../../domain/render';
+import { smsSegments } from '../../domain/sms-segments';
+import { AudienceDirectory } from '../ports/audience-directory';
 import { DeliveryLedger } from '../ports/delivery-ledger';
 import { DispatchJobs, type QueuedDelivery } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
@@ -17,6 +20,7 @@ export class FallbackService {
   constructor(
     private readonly messages: MessageRepository,
     private readonly ledger: DeliveryLedger,
+    private readonly audiences: AudienceDirectory,
     private readonly jobs: DispatchJobs,
     private readonly ids: IdGenerator,
   ) {}
@@ -70,6 +74,12 @@ export class FallbackService {
     if (!next || next === 'app') {
       return null;
     }
+    const estimatedSegments =
+      next === 'sms'
+        ? smsSegments(
+            renderSms(message.content, recipient, await this.audiences.schoolName(message.schoolId)) ?? '',
+          ).segments
+        : undefined;
     await this.ledger.record(
       message.id,
       message.schoolId,
@@ -82,6 +92,7 @@ export class FallbackService {
           address: next === 'email' ? recipient.email! : recipient.mobile!,
           state: 'queued',
           fallbackAt: null,
+          ...(estimatedSegments !== undefined ? { estimatedSegments } : {}),
         },
       ],
     );

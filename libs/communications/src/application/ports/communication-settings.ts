@@ -1,4 +1,4 @@
-import type { SchoolId } from '@rowan/kernel';
+import type { SchoolId, TrustId } from '@rowan/kernel';
 
 /** A school's rules for sending, with the defaults a school starts with. */
 export interface CommunicationSettings {
@@ -24,10 +24,26 @@ export const DEFAULT_SETTINGS: CommunicationSettings = {
   smsSegmentPence: 4,
 };
 
+/** One school's SMS spend since a date, in pence, beside its own monthly budget. */
+export interface SchoolSmsSpend {
+  readonly schoolId: SchoolId;
+  readonly spentPence: number;
+  readonly budgetPence: number | null;
+}
+
+/**
+ * SMS spend counts every SMS delivery handed to the provider (`sent_at`), at the segments the provider
+ * reported, else the segments estimated when the delivery was created, at the school's price per segment.
+ */
 export abstract class CommunicationSettingsStore {
   abstract forSchool(schoolId: SchoolId): Promise<CommunicationSettings>;
-  /** SMS spent this calendar month (UK), in pence: for the school, and for its whole trust. */
+  /** SMS spent since `since` (the start of the UK month), in pence: for the school, and for its whole trust. */
   abstract smsSpent(schoolId: SchoolId, since: Date): Promise<{ school: number; trust: number }>;
+  /** Every school of the trust with its SMS spend since `since`, in pence. */
+  abstract trustSmsSpend(trustId: TrustId, since: Date): Promise<SchoolSmsSpend[]>;
+  /** The trust-wide monthly SMS budget in pence; null for none. */
+  abstract trustBudget(trustId: TrustId): Promise<number | null>;
+  abstract saveTrustBudget(trustId: TrustId, smsBudgetPence: number | null, at: Date): Promise<void>;
   /** Stores the school's own settings (the trust's budget is the trust's). */
   abstract save(
     schoolId: SchoolId,

@@ -19,6 +19,8 @@ export interface NewDelivery {
   readonly state: 'queued' | 'sent';
   /** App only: when an unread message falls back to the next channel. */
   readonly fallbackAt: Date | null;
+  /** SMS only: the segments its text takes, what it costs until the provider reports its own count. */
+  readonly estimatedSegments?: number;
 }
 
 export interface DeliveryUpdate {
