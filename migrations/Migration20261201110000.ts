@@ -4,8 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * Batched sends: each attempt claims its deliveries with a token of its own, so a batch knows which rows it
  * holds. Email complaints and permanent bounces suppress the address, as STOP does a number.
  */
-export class Migration20261201090000 extends Migration {
-  override name = 'Migration20261201090000';
+export class Migration20261201110000 extends Migration {
+  override name = 'Migration20261201110000';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table \`deliveries\` add \`claim_token\` varchar(36) null after \`claimed_at\`;`);

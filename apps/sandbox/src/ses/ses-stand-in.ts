@@ -57,6 +57,31 @@ interface SendEmailBody {
   ConfigurationSetName?: string;
 }
 
+interface SendBulkEmailBody {
+  FromEmailAddress?: string;
+  DefaultContent?: {
+    Template?: {
+      TemplateName?: string;
+      TemplateContent?: { Subject?: string; Html?: string; Text?: string };
+      TemplateData?: string;
+    };
+  };
+  BulkEmailEntries?: Array<{
+    Destination?: { ToAddresses?: string[] };
+    ReplacementTags?: Array<{ Name: string; Value: string }>;
+    ReplacementEmailContent?: { ReplacementTemplate?: { ReplacementTemplateData?: string } };
+  }>;
+  DefaultEmailTags?: Array<{ Name: string; Value: string }>;
+  ConfigurationSetName?: string;
+}
+
+/** An inline template's simple substitutions, as SES does them: `{{name}}` unescaped, `\{{` a literal. */
+function renderTemplate(template: string, data: Record<string, unknown>): string {
+  return template.replace(/\\\{\{|\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_whole, name?: string) =>
+    name === undefined ? '{{' : String(data[name] ?? ''),
+  );
+}
+
 const SIMULATOR: Record<string, 'Bounce' | 'Complaint' | 'Delivery'> = {
   'bounce@simulator.amazonses.com': 'Bounce',
   'complaint@simulator.amazonses.com': 'Complaint',
@@ -180,6 +205,61 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
     to.forEach((address) => publish(email, address));
   }
 
+  /** SendBulkEmail with an inline template (what Rowan uses): up to 50 entries, a result for each. */
+  async function sendBulk(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256')) {
+      return sesError(res, 403, 'UnrecognizedClientException', 'Missing authentication token');
+    }
+    const fault = faults.next();
+    if (fault) {
+      return sesError(
+        res,
+        fault === 'TooManyRequestsException' ? 429 : 500,
+        fault,
+        'The stand-in was told to fail',
+      );
+    }
+    const body = (await readJson(req)) as SendBulkEmailBody;
+    const template = body.DefaultContent?.Template;
+    const entries = body.BulkEmailEntries ?? [];
+    if (!body.FromEmailAddress || !template?.TemplateContent?.Subject || entries.length === 0) {
+      return sesError(res, 400, 'BadRequestException', 'From, an inline template and entries are required');
+    }
+    if (entries.length > 50) {
+      return sesError(res, 400, 'BadRequestException', 'At most 50 bulk email entries');
+    }
+    const defaults = JSON.parse(template.TemplateData ?? '{}') as Record<string, unknown>;
+    const content = template.TemplateContent;
+    const results = entries.map((entry) => {
+      const to = entry.Destination?.ToAddresses ?? [];
+      if (to.length === 0 || to.some((address) => rejected.has(address))) {
+        return { Status: 'MESSAGE_REJECTED', Error: 'Email address is not verified.' };
+      }
+      const data = {
+        ...defaults,
+        ...(JSON.parse(
+          entry.ReplacementEmailContent?.ReplacementTemplate?.ReplacementTemplateData ?? '{}',
+        ) as Record<string, unknown>),
+      };
+      const email: RecordedEmail = {
+        messageId: `0100${randomUUID().replace(/-/g, '')}-000000`,
+        from: body.FromEmailAddress!,
+        to,
+        subject: renderTemplate(content.Subject ?? '', data),
+        html: content.Html ? renderTemplate(content.Html, data) : null,
+        text: content.Text ? renderTemplate(content.Text, data) : null,
+        tags: Object.fromEntries(
+          [...(body.DefaultEmailTags ?? []), ...(entry.ReplacementTags ?? [])].map((t) => [t.Name, t.Value]),
+        ),
+        at: new Date().toISOString(),
+      };
+      sent.push(email);
+      to.forEach((address) => publish(email, address));
+      return { Status: 'SUCCESS', MessageId: email.messageId };
+    });
+    sendJson(res, 200, { BulkEmailEntryResults: results });
+  }
+
   const control: SesControl = {
     clear: () => void (sent.length = 0),
     faults: (error, opts) => faults.set(error, opts),
@@ -192,6 +272,9 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
     const path = pathOf(req).pathname;
     if (req.method === 'POST' && path === '/v2/email/outbound-emails') {
       return send(req, res);
+    }
+    if (req.method === 'POST' && path === '/v2/email/outbound-bulk-emails') {
+      return sendBulk(req, res);
     }
     if (req.method === 'GET' && (path === '/sandbox/ses' || path === '/sandbox/ses/')) {
       return sendHtml(res, 200, mailPage(sent));

@@ -1,7 +1,19 @@
-import { SendEmailCommand, SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
+import {
+  SendBulkEmailCommand,
+  SendEmailCommand,
+  SESv2Client,
+  SESv2ServiceException,
+  type BulkEmailEntryResult,
+} from '@aws-sdk/client-sesv2';
 import {
   EmailSender,
+  escapeHtml,
+  mapMergeFields,
+  MERGE_FIELDS,
   ProviderUnavailable,
+  type BulkSendOutcome,
+  type MergeField,
+  type OutgoingBulkEmail,
   type OutgoingEmail,
   type SendOutcome,
 } from '@rowan/communications';
@@ -22,8 +34,15 @@ const TRANSIENT = new Set([
   'ThrottlingException',
 ]);
 
-/** Sends email through SES v2 with the official SDK. The delivery id travels as a tag, so events name it. */
+/** Bulk entry statuses that mean "not this address" rather than "not now". */
+const REJECTED_ENTRY = new Set(['MESSAGE_REJECTED', 'INVALID_PARAMETER']);
+
+/**
+ * Sends email through SES v2 with the official SDK: one SendEmail, or one SendBulkEmail for up to 50 recipients
+ * with an inline template. The delivery id travels as a tag, so events name it.
+ */
 export class SesEmailSender extends EmailSender {
+  readonly bulkLimit = 50;
   private readonly client: SESv2Client;
 
   constructor(private readonly settings: SesSettings) {
@@ -65,6 +84,79 @@ export class SesEmailSender extends EmailSender {
       return refusal(error);
     }
   }
+
+  async sendBulk(email: OutgoingBulkEmail): Promise<BulkSendOutcome[]> {
+    try {
+      const sent = await this.client.send(
+        new SendBulkEmailCommand({
+          FromEmailAddress: `${encodedName(email.fromName)} <${this.settings.fromAddress}>`,
+          DefaultContent: {
+            Template: {
+              TemplateContent: {
+                Subject: sesTemplate(email.subject, false),
+                Html: sesTemplate(email.html, true),
+                Text: sesTemplate(email.text, false),
+              },
+              TemplateData: sesTemplateData({
+                title: '',
+                forename: '',
+                surname: '',
+                children: '',
+                school: '',
+              }),
+            },
+          },
+          BulkEmailEntries: email.entries.map((entry) => ({
+            Destination: { ToAddresses: [entry.to] },
+            ReplacementTags: [{ Name: 'delivery', Value: entry.reference }],
+            ReplacementEmailContent: {
+              ReplacementTemplate: { ReplacementTemplateData: sesTemplateData(entry.fields) },
+            },
+          })),
+          ...(this.settings.configurationSet ? { ConfigurationSetName: this.settings.configurationSet } : {}),
+        }),
+      );
+      return email.entries.map((_, i) => bulkOutcome(sent.BulkEmailEntryResults?.[i]));
+    } catch (error) {
+      const outcome = refusal(error);
+      // A whole call refused (MessageRejected for the call): every entry shares the fate.
+      return email.entries.map(() => outcome);
+    }
+  }
+}
+
+/**
+ * Our merge fields as SES inline-template placeholders: `{{forename}}` in the subject and text, and
+ * `{{forename_html}}`, an escaped copy, in the HTML (SES does not escape what it substitutes). Any other `{{` is
+ * escaped, so content can never be read as template syntax.
+ */
+function sesTemplate(text: string, html: boolean): string {
+  return mapMergeFields(
+    text,
+    (field) => `{{${field}${html ? '_html' : ''}}}`,
+    (literal) => literal.replace(/\{\{/g, '\\{{'),
+  );
+}
+
+function sesTemplateData(fields: Readonly<Record<MergeField, string>>): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      MERGE_FIELDS.flatMap((f) => [
+        [f, fields[f]],
+        [`${f}_html`, escapeHtml(fields[f])],
+      ]),
+    ),
+  );
+}
+
+function bulkOutcome(result: BulkEmailEntryResult | undefined): BulkSendOutcome {
+  if (result?.Status === 'SUCCESS' && result.MessageId) {
+    return { outcome: 'sent', providerRef: result.MessageId };
+  }
+  const status = result?.Status ?? 'NO_RESULT';
+  return REJECTED_ENTRY.has(status)
+    ? { outcome: 'rejected', code: status, reason: result?.Error ?? status }
+    : { outcome: 'retry', reason: `${status}${result?.Error ? `: ${result.Error}` : ''}` };
 }
 
 /** A rejected message is an outcome for this address; throttling and outages are thrown for a retry. */

@@ -3,7 +3,8 @@ import { Clock, DomainError } from '@rowan/kernel';
 import { ProviderUnavailable } from '../../domain/communications.errors';
 import type { Delivery } from '../../domain/delivery';
 import type { Message } from '../../domain/message';
-import { renderEmail, renderSms } from '../../domain/render';
+import { mergeValues } from '../../domain/merge-fields';
+import { renderSms } from '../../domain/render';
 import { AudienceDirectory } from '../ports/audience-directory';
 import { DeliveryLedger, type ClaimedDelivery, type SentDelivery } from '../ports/delivery-ledger';
 import { MessageRepository } from '../ports/message.repository';
@@ -57,8 +58,18 @@ export class SendDeliveriesUseCase {
       now,
       new Date(now.getTime() - this.settings.claimExpiryMs),
     );
-    const attempts = await inParallel(claimed, this.settings.parallelCalls, (c) => this.attempt(c));
-    const done = attempts.flatMap((a) => (a ? [a] : []));
+    // Texts go one call each; emails of one message go together, one bulk call per provider's limit.
+    const texts = claimed.filter((c) => c.delivery.channel === 'sms').map((c) => [c]);
+    const emails = [
+      ...groupBy(
+        claimed.filter((c) => c.delivery.channel === 'email'),
+        (c) => c.delivery.messageId,
+      ).values(),
+    ].flatMap((group) => chunk(group, this.email.bulkLimit));
+    const attempts = await inParallel([...texts, ...emails], this.settings.parallelCalls, (unit) =>
+      unit[0]!.delivery.channel === 'sms' ? this.attemptSms(unit[0]!) : this.attemptEmails(unit),
+    );
+    const done = attempts.flat();
     const sent = done.flatMap((a) => (a.kind === 'sent' ? [a.sent] : []));
     if (sent.length > 0) {
       await this.ledger.settleSent(sent, this.clock.now());
@@ -90,35 +101,60 @@ export class SendDeliveriesUseCase {
     };
   }
 
-  /** One provider call (or, after a dead attempt, the provider's record of it); null for a cancelled message. */
-  private async attempt({ delivery, recipient, again }: ClaimedDelivery): Promise<Attempt | null> {
+  /** One text (or, after a dead attempt, Twilio's record of it); nothing for a cancelled message. */
+  private async attemptSms({ delivery, recipient, again }: ClaimedDelivery): Promise<Attempt[]> {
     const known = await this.messageOf(delivery.messageId);
     if (!known) {
-      return null;
+      return [];
     }
     const { message, school } = known;
     try {
-      if (delivery.channel === 'sms') {
-        const body = renderSms(message.content, recipient, school) ?? '';
-        if (again) {
-          const since = new Date(delivery.queuedAt.getTime() - 60_000);
-          const earlier = await this.sms.findSent(delivery.address, body, since);
-          if (earlier) {
-            return { kind: 'sent', sent: { id: delivery.id, providerRef: earlier }, recovered: true };
-          }
+      const body = renderSms(message.content, recipient, school) ?? '';
+      if (again) {
+        const since = new Date(delivery.queuedAt.getTime() - 60_000);
+        const earlier = await this.sms.findSent(delivery.address, body, since);
+        if (earlier) {
+          return [{ kind: 'sent', sent: { id: delivery.id, providerRef: earlier }, recovered: true }];
         }
-        return this.outcome(
-          delivery,
-          await this.sms.send({ to: delivery.address, body, reference: delivery.id }),
-        );
       }
-      const email = renderEmail(message.content, recipient, school)!;
-      return this.outcome(
-        delivery,
-        await this.email.send({ to: delivery.address, fromName: school, ...email, reference: delivery.id }),
-      );
+      return [
+        this.outcome(delivery, await this.sms.send({ to: delivery.address, body, reference: delivery.id })),
+      ];
     } catch (error) {
-      return { kind: 'transient', delivery, error };
+      return [{ kind: 'transient', delivery, error }];
+    }
+  }
+
+  /**
+   * Emails of one message in one bulk call, each recipient with their own merge fields. (After a dead attempt
+   * there is nothing to ask SES: its `Send` event has moved a delivery SES took on before the claim expired.)
+   */
+  private async attemptEmails(unit: readonly ClaimedDelivery[]): Promise<Attempt[]> {
+    const known = await this.messageOf(unit[0]!.delivery.messageId);
+    const content = known?.message.content.email;
+    if (!known || !content) {
+      return [];
+    }
+    try {
+      const outcomes = await this.email.sendBulk({
+        fromName: known.school,
+        subject: content.subject,
+        html: content.html,
+        text: content.text,
+        entries: unit.map(({ delivery, recipient }) => ({
+          to: delivery.address,
+          reference: delivery.id,
+          fields: mergeValues(recipient, known.school),
+        })),
+      });
+      return unit.map(({ delivery }, i) => {
+        const outcome = outcomes[i]!;
+        return outcome.outcome === 'retry'
+          ? { kind: 'transient', delivery, error: new ProviderUnavailable(outcome.reason) }
+          : this.outcome(delivery, outcome);
+      });
+    } catch (error) {
+      return unit.map(({ delivery }) => ({ kind: 'transient', delivery, error }));
     }
   }
 
@@ -168,6 +204,18 @@ export class SendDeliveriesUseCase {
     }
     return found;
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  items.forEach((item) => groups.set(key(item), [...(groups.get(key(item)) ?? []), item]));
+  return groups;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 /** Maps `items` through `work`, at most `limit` at a time, keeping their order. */
