@@ -16,6 +16,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { insertFamilies } from '../../scripts/lib/bulk-families';
 import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
 import { freePort } from '../support/browser';
 import { expectEventually as eventually } from '../support/eventually';
@@ -405,5 +406,57 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
     twilio.control.faults(429, { count: 2 });
     await as(office).post(`/api/v1/schools/${s.id}/messages`, message('sms', [6], 'Second one'));
     await eventually(async () => expect(numbers.map((n) => smsTo(n).length)).toEqual([2, 2, 2, 2]), 30_000);
+  });
+
+  it('never keeps an urgent message waiting behind a large routine one', async () => {
+    const { school: big, office } = await school();
+    const routine = await insertFamilies(stack.orm.em.fork().getConnection(), big.id, 1500, {
+      ncYear: 3,
+      hasEmail: () => false,
+      tag: big.id.slice(-8),
+    });
+    const { school: other, office: otherOffice } = await school();
+    const urgentNumber = mobile();
+    const pupil = await stack.make.pupil(other, 'Ivy', 'Urgent', 3);
+    await stack.make.link(pupil, await stack.make.contact(other, 'Una', 'Urgent', [], [urgentNumber]));
+    twilio.control.latency(5);
+    const routineSent = () => routine.filter((f) => smsTo(f.mobile!).length > 0).length;
+
+    await as(office).post(`/api/v1/schools/${big.id}/messages`, message('sms', [3], 'Routine news'));
+    await eventually(async () => expect(routineSent()).toBeGreaterThan(0), 30_000);
+    await as(otherOffice).post(
+      `/api/v1/schools/${other.id}/messages`,
+      message('all', [3], 'School closed today'),
+    );
+    await eventually(async () => expect(smsTo(urgentNumber)).toHaveLength(1), 30_000);
+    const routineWhenUrgentWent = routineSent();
+
+    await eventually(async () => expect(routineSent()).toBe(routine.length), 60_000);
+    twilio.control.latency(0);
+    // The send queue runs 10 routine batches of 50 a second: the urgent text overtook most of them.
+    expect(routineWhenUrgentWent).toBeLessThan(routine.length / 2);
+  });
+
+  it('stops emailing an address whose owner complained, and reaches them by SMS instead', async () => {
+    const { school: s, office } = await school();
+    const pupil = await stack.make.pupil(s, 'Cai', 'Complaint', 8);
+    const number = mobile();
+    await stack.make.link(
+      pupil,
+      await stack.make.contact(s, 'Carys', 'Complaint', ['complaint@simulator.amazonses.com'], [number]),
+    );
+
+    await as(office).post(`/api/v1/schools/${s.id}/messages`, message('cheapest', [8]));
+    await eventually(async () => expect(emailTo('complaint@simulator.amazonses.com')).toHaveLength(1));
+    await eventually(async () => {
+      const estimate = await as(office).post(
+        `/api/v1/schools/${s.id}/messages/estimate`,
+        message('cheapest', [8]),
+      );
+      expect(estimate.body.byChannel).toEqual({ app: 0, email: 0, sms: 1 });
+    });
+    await as(office).post(`/api/v1/schools/${s.id}/messages`, message('cheapest', [8], 'By text now'));
+    await eventually(async () => expect(smsTo(number).map((m) => m.body)).toEqual(['By text now']));
+    expect(emailTo('complaint@simulator.amazonses.com')).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@ export function messagingSettings(config: BaseConfig): {
       smsBatch: sendPacing(config.SMS_PER_SECOND).batch,
       emailBatch: sendPacing(config.EMAIL_PER_SECOND).batch,
       claimExpiryMs: config.SEND_CLAIM_EXPIRY_SECONDS * 1000,
-      parallelCalls: 10,
+      parallelCalls: 50,
     },
     twilio: {
       accountSid: config.TWILIO_ACCOUNT_SID,
