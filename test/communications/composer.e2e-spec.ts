@@ -1,17 +1,14 @@
 import { MikroORM } from '@mikro-orm/mysql';
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import { Message, ReleaseScheduledMessagesUseCase } from '@rowan/communications';
 import type { School } from '@rowan/directory';
 import { FixedClock } from '@rowan/kernel';
-import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
+import type { SesStandIn } from '@rowan/sandbox';
 import { randomUUID } from 'node:crypto';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
-import { freePort } from '../support/browser';
+import type { ApiStack } from '../support/api-stack';
+import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 import { expectEventually as eventually } from '../support/eventually';
-import { TEST_SES_EVENTS, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(60_000);
 
@@ -20,9 +17,9 @@ jest.setTimeout(60_000);
  * scheduled message edited before it goes (the real API and worker, Twilio and SES stand-ins).
  */
 describe('composer: audiences by group and by pupil, and editing before it goes', () => {
+  let messaging: MessagingStack | undefined;
   let stack: ApiStack;
   let worker: INestApplicationContext;
-  let twilio: TwilioStandIn;
   let ses: SesStandIn;
   const clock = new FixedClock(new Date());
 
@@ -35,30 +32,11 @@ describe('composer: audiences by group and by pupil, and editing before it goes'
   });
 
   beforeAll(async () => {
-    const port = await freePort();
-    const api = `http://127.0.0.1:${port}`;
-    twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
-    ses = await startSesStandIn({
-      eventsTarget: { url: `${api}/api/v1/webhooks/ses`, ...TEST_SES_EVENTS },
-      eventDelayMs: 10,
-    });
-    const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
-    stack = await startApiStack(providers, { listen: true, port });
-    worker = await createWorker(
-      loadConfig(
-        WorkerConfig,
-        apiSettings(stack.identity, { ...providers, SMS_PER_SECOND: '500', EMAIL_PER_SECOND: '500' }),
-      ),
-      { schedules: false, clock },
-    );
+    messaging = await startMessagingStack(clock);
+    ({ stack, worker, ses } = messaging);
   });
 
-  afterAll(async () => {
-    await twilio?.close();
-    await ses?.close();
-    await worker?.close();
-    await stack?.close();
-  });
+  afterAll(() => messaging?.close());
 
   async function school() {
     clock.set(new Date());

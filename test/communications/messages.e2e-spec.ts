@@ -1,26 +1,17 @@
 import { MikroORM } from '@mikro-orm/mysql';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Membership } from '@rowan/access';
-import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import { RunDueFallbacksUseCase, ReleaseScheduledMessagesUseCase, smsSegments } from '@rowan/communications';
 import { Contact, type Pupil, type School } from '@rowan/directory';
 import { FixedClock } from '@rowan/kernel';
-import {
-  startSesStandIn,
-  startTwilioStandIn,
-  twilioSegments,
-  type SesStandIn,
-  type TwilioStandIn,
-} from '@rowan/sandbox';
+import { twilioSegments, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
-import { createWorker } from '../../apps/worker/src/create-worker';
 import { insertFamilies } from '../../scripts/lib/bulk-families';
-import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
-import { freePort } from '../support/browser';
+import type { ApiStack } from '../support/api-stack';
+import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 import { expectEventually as eventually } from '../support/eventually';
-import { TEST_SES_EVENTS, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(60_000);
 
@@ -29,11 +20,11 @@ jest.setTimeout(60_000);
  * stand-ins, signed callbacks back into the API, and the parent inbox.
  */
 describe('messages: compose once, deliver by app, email or SMS', () => {
+  let messaging: MessagingStack | undefined;
   let stack: ApiStack;
   let worker: INestApplicationContext;
   let twilio: TwilioStandIn;
   let ses: SesStandIn;
-  let api: string;
   const clock = new FixedClock(new Date());
 
   const as = (token: string) => ({
@@ -43,31 +34,11 @@ describe('messages: compose once, deliver by app, email or SMS', () => {
   });
 
   beforeAll(async () => {
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
-    ses = await startSesStandIn({
-      eventsTarget: { url: `${api}/api/v1/webhooks/ses`, ...TEST_SES_EVENTS },
-      eventDelayMs: 10,
-    });
-    const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
-    stack = await startApiStack(providers, { listen: true, port });
-    worker = await createWorker(
-      loadConfig(
-        WorkerConfig,
-        apiSettings(stack.identity, { ...providers, SMS_PER_SECOND: '500', EMAIL_PER_SECOND: '500' }),
-      ),
-      { schedules: false, clock },
-    );
+    messaging = await startMessagingStack(clock);
+    ({ stack, worker, twilio, ses } = messaging);
   });
 
-  afterAll(async () => {
-    // The stand-ins first: no callback may reach the API while it closes.
-    await twilio?.close();
-    await ses?.close();
-    await worker?.close();
-    await stack?.close();
-  });
+  afterAll(() => messaging?.close());
 
   /** A school with no quiet hours (so the test behaves the same at any hour) and an office member. */
   async function school(fallbackAfterMinutes = 240) {

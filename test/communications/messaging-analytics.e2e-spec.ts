@@ -1,15 +1,11 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { AuditRecord } from '@rowan/access';
-import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import type { School, Trust } from '@rowan/directory';
 import { FixedClock } from '@rowan/kernel';
-import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
-import { freePort } from '../support/browser';
+import type { TwilioStandIn } from '@rowan/sandbox';
+import type { ApiStack } from '../support/api-stack';
+import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 import { expectEventually as eventually } from '../support/eventually';
 import { seedSentMessage, setSmsPrice } from '../support/ledger-seed';
-import { TEST_SES_EVENTS, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(60_000);
 
@@ -25,10 +21,9 @@ const zeroChannels = {
  * school of another trust), May to July 2025, in UK time: summer time, so a UK day starts at 23:00 UTC.
  */
 describe('messaging analytics and the trust SMS budget', () => {
+  let messaging: MessagingStack | undefined;
   let stack: ApiStack;
-  let worker: INestApplicationContext;
   let twilio: TwilioStandIn;
-  let ses: SesStandIn;
   let trust: Trust;
   let schoolA: School;
   let schoolB: School;
@@ -46,19 +41,8 @@ describe('messaging analytics and the trust SMS budget', () => {
     stack.http().put(path).set('authorization', `Bearer ${token}`).send(body);
 
   beforeAll(async () => {
-    const port = await freePort();
-    const api = `http://127.0.0.1:${port}`;
-    twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
-    ses = await startSesStandIn({
-      eventsTarget: { url: `${api}/api/v1/webhooks/ses`, ...TEST_SES_EVENTS },
-      eventDelayMs: 10,
-    });
-    const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
-    stack = await startApiStack(providers, { listen: true, port });
-    worker = await createWorker(
-      loadConfig(WorkerConfig, apiSettings(stack.identity, { ...providers, SMS_PER_SECOND: '500' })),
-      { schedules: false, clock: new FixedClock(new Date()) },
-    );
+    messaging = await startMessagingStack(new FixedClock(new Date()), { SMS_PER_SECOND: '500' });
+    ({ stack, twilio } = messaging);
 
     trust = await stack.make.trust();
     schoolA = await stack.make.school(trust, `Analytics A ${Date.now()}`);
@@ -128,12 +112,7 @@ describe('messaging analytics and the trust SMS budget', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await twilio?.close();
-    await ses?.close();
-    await worker?.close();
-    await stack?.close();
-  });
+  afterAll(() => messaging?.close());
 
   const schoolUrl = (s: School, query: string) => `/api/v1/schools/${s.id}/messaging-analytics?${query}`;
   const trustUrl = (t: { id: string }, query: string) =>

@@ -168,18 +168,23 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
     );
   };
 
-  async function send(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Answers an unsigned call, or a fault the stand-in was told to give; true when it did. */
+  function refused(req: IncomingMessage, res: ServerResponse): boolean {
     if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256')) {
-      return sesError(res, 403, 'UnrecognizedClientException', 'Missing authentication token');
+      sesError(res, 403, 'UnrecognizedClientException', 'Missing authentication token');
+      return true;
     }
     const fault = faults.next();
     if (fault) {
-      return sesError(
-        res,
-        fault === 'TooManyRequestsException' ? 429 : 500,
-        fault,
-        'The stand-in was told to fail',
-      );
+      sesError(res, fault === 'TooManyRequestsException' ? 429 : 500, fault, 'The stand-in was told to fail');
+      return true;
+    }
+    return false;
+  }
+
+  async function send(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (refused(req, res)) {
+      return;
     }
     const body = (await readJson(req)) as SendEmailBody;
     const to = body.Destination?.ToAddresses ?? [];
@@ -207,17 +212,8 @@ export async function startSesStandIn(options: SesStandInOptions = {}): Promise<
 
   /** SendBulkEmail with an inline template (what Rowan uses): up to 50 entries, a result for each. */
   async function sendBulk(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256')) {
-      return sesError(res, 403, 'UnrecognizedClientException', 'Missing authentication token');
-    }
-    const fault = faults.next();
-    if (fault) {
-      return sesError(
-        res,
-        fault === 'TooManyRequestsException' ? 429 : 500,
-        fault,
-        'The stand-in was told to fail',
-      );
+    if (refused(req, res)) {
+      return;
     }
     const body = (await readJson(req)) as SendBulkEmailBody;
     const template = body.DefaultContent?.Template;
