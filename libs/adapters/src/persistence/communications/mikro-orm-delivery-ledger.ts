@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/mysql';
 import {
   DeliveryLedger,
   type ClaimedBatch,
+  type SnapshotPart,
   type SentDelivery,
   statesBefore,
   type Channel,
@@ -41,6 +42,61 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
     super();
   }
 
+  async storeSnapshot(
+    messageId: string,
+    schoolId: SchoolId,
+    parts: readonly SnapshotPart[],
+  ): Promise<QueuedDelivery[]> {
+    if (parts.length === 0) {
+      return [];
+    }
+    return this.em.transactional(async (em) => {
+      const ledger = new MikroOrmDeliveryLedger(em);
+      await ledger.insertRecipients(
+        messageId,
+        schoolId,
+        parts.map((p) => p.recipient),
+        true,
+      );
+      // The ids the rows have: ours, or those of a dispatch that stored them before it died.
+      const ids = new Map<string, string>();
+      for (const chunk of chunks(parts.map((p) => p.recipient.personId))) {
+        const rows = await selectRows<{ id: string; kind: string; person_id: string }>(
+          em,
+          `select id, kind, person_id from message_recipients where message_id = ? and person_id in (${chunk.map(() => '?').join(', ')})`,
+          [messageId, ...chunk],
+        );
+        rows.forEach((r) => ids.set(`${r.kind}:${r.person_id}`, r.id));
+      }
+      const deliveries = parts.flatMap((p) => {
+        const recipientId = ids.get(`${p.recipient.kind}:${p.recipient.personId}`)!;
+        return p.deliveries.map((d) => ({ ...d, recipientId }));
+      });
+      await ledger.record(messageId, schoolId, [], deliveries);
+      const recipientIds = [...new Set(deliveries.map((d) => d.recipientId))];
+      const queued: QueuedDelivery[] = [];
+      for (const chunk of chunks(recipientIds)) {
+        queued.push(
+          ...(await selectRows<QueuedDelivery>(
+            em,
+            `select id, channel from deliveries where recipient_id in (${chunk.map(() => '?').join(', ')}) and state = 'queued' and channel <> 'app' order by id`,
+            chunk,
+          )),
+        );
+      }
+      return queued;
+    });
+  }
+
+  async recipientCount(messageId: string): Promise<number> {
+    const [row] = await selectRows<{ n: number }>(
+      this.em,
+      'select count(*) as n from message_recipients where message_id = ?',
+      [messageId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async record(
     messageId: string,
     schoolId: SchoolId,
@@ -49,29 +105,7 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
   ): Promise<void> {
     const now = new Date();
     await this.em.transactional(async (em) => {
-      // Recipients: a plain insert, so a second snapshot of the same message fails whole (and is retried).
-      for (const chunk of chunks(recipients)) {
-        const tuple = `(${Array(12).fill('?').join(', ')})`;
-        await em.getConnection().execute(
-          `insert into message_recipients (id, message_id, school_id, kind, person_id, title, forename, surname, children, app_user_id, email, mobile) values ${chunk.map(() => tuple).join(', ')}`,
-          chunk.flatMap((r) => [
-            r.id,
-            messageId,
-            schoolId,
-            r.kind,
-            r.personId,
-            r.title,
-            r.forename,
-            r.surname,
-            JSON.stringify(r.children),
-            r.appUserId,
-            r.email,
-            r.mobile,
-          ]),
-          'run',
-          em.getTransactionContext(),
-        );
-      }
+      await new MikroOrmDeliveryLedger(em).insertRecipients(messageId, schoolId, recipients, false);
       // Deliveries: unique per (recipient, channel); a repeat (a fallback decided twice) changes nothing.
       for (const chunk of chunks(deliveries)) {
         const tuple = `(${Array(12).fill('?').join(', ')})`;
@@ -96,6 +130,38 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
         );
       }
     });
+  }
+
+  /**
+   * Recipients, unique per message and person: `keepStored` leaves one already stored as it is (a dispatch
+   * resuming); otherwise a second snapshot of the same message fails whole.
+   */
+  private async insertRecipients(
+    messageId: string,
+    schoolId: SchoolId,
+    recipients: readonly StoredRecipient[],
+    keepStored: boolean,
+  ): Promise<void> {
+    for (const chunk of chunks(recipients)) {
+      const tuple = `(${Array(12).fill('?').join(', ')})`;
+      await this.run(
+        `insert ${keepStored ? 'ignore ' : ''}into message_recipients (id, message_id, school_id, kind, person_id, title, forename, surname, children, app_user_id, email, mobile) values ${chunk.map(() => tuple).join(', ')}`,
+        chunk.flatMap((r) => [
+          r.id,
+          messageId,
+          schoolId,
+          r.kind,
+          r.personId,
+          r.title,
+          r.forename,
+          r.surname,
+          JSON.stringify(r.children),
+          r.appUserId,
+          r.email,
+          r.mobile,
+        ]),
+      );
+    }
   }
 
   async recipients(messageId: string): Promise<StoredRecipient[]> {

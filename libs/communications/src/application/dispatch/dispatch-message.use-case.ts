@@ -6,7 +6,7 @@ import { planSend } from '../../domain/render';
 import type { Message } from '../../domain/message';
 import { AudienceDirectory } from '../ports/audience-directory';
 import { CommunicationSettingsStore, type CommunicationSettings } from '../ports/communication-settings';
-import { DeliveryLedger, type NewDelivery, type StoredRecipient } from '../ports/delivery-ledger';
+import { DeliveryLedger, type SnapshotPart, type StoredRecipient } from '../ports/delivery-ledger';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
 import { budgetProblem } from '../compose/budget';
@@ -18,12 +18,14 @@ export type DispatchResult =
   | { readonly status: 'waiting'; readonly delayMs: number }
   | { readonly status: 'skipped' };
 
-const CHUNK = 1000;
+/** Recipients stored (with their first deliveries) per transaction, then queued for sending. */
+const PART = 1000;
 
 /**
- * Worker job: resolves the audience to recipients (a snapshot, stored once), creates each one's first
- * deliveries (app messages land in the inbox at once) and hands email and SMS to the send queue in bulk.
- * Safe to run again: the snapshot and the deliveries are unique, and the queued ones are read back.
+ * Worker job: resolves the audience to recipients (a snapshot), creates each one's first deliveries (app messages
+ * land in the inbox at once) and hands email and SMS to the send queues in batches, a part at a time. Safe to
+ * run again after dying part-way: a recipient or delivery already stored keeps its row, and what is still
+ * queued is handed out again (the send jobs' claims make sure nothing goes twice).
  */
 @Injectable()
 export class DispatchMessageUseCase {
@@ -50,31 +52,38 @@ export class DispatchMessageUseCase {
       await this.jobs.dispatch(message.id, urgent, wait);
       return { status: 'waiting', delayMs: wait };
     }
-    let recipients = await this.ledger.recipients(message.id);
-    if (recipients.length === 0) {
-      const outcome = await this.snapshot(message, settings);
-      if ('held' in outcome) {
-        return { status: 'held', reason: outcome.held };
-      }
-      recipients = outcome.recipients;
+    // A dispatch that ran before (and died) has passed the holds, and stored part of the snapshot or all of it.
+    const resumed = (await this.ledger.recipientCount(message.id)) > 0;
+    const plan = await this.plan(message, settings, !resumed);
+    if ('held' in plan) {
+      return { status: 'held', reason: plan.held };
     }
-    const queued = await this.ledger.queued(message.id);
-    for (let i = 0; i < queued.length; i += CHUNK) {
-      await this.jobs.send(queued.slice(i, i + CHUNK), urgent);
+    // Stored a part at a time, each part's texts and emails queued as soon as it is stored: the providers get
+    // the first batches while the rest of the snapshot is written.
+    let queued = 0;
+    for (let i = 0; i < plan.parts.length; i += PART) {
+      const ready = await this.ledger.storeSnapshot(
+        message.id,
+        message.schoolId,
+        plan.parts.slice(i, i + PART),
+      );
+      await this.jobs.send(ready, urgent);
+      queued += ready.length;
     }
     await this.messages.moveStatus(message.id, ['sending'], 'sent', this.clock.now());
-    return { status: 'dispatched', recipients: recipients.length, queued: queued.length };
+    return { status: 'dispatched', recipients: plan.parts.length, queued };
   }
 
   /**
-   * Resolves the audience and stores the recipients and their first deliveries, unless the message must wait:
-   * for a senior's approval (above the school's threshold, when the sender may not approve), or because its
-   * texts would exceed the SMS budget.
+   * Resolves the audience and decides each recipient's first deliveries, unless the message must wait (`holds`,
+   * on a first run only): for a senior's approval (above the school's threshold, when the sender may not
+   * approve), or because its texts would exceed the SMS budget.
    */
-  private async snapshot(
+  private async plan(
     message: Message,
     settings: CommunicationSettings,
-  ): Promise<{ recipients: StoredRecipient[] } | { held: 'approval' | 'budget' }> {
+    holds: boolean,
+  ): Promise<{ parts: SnapshotPart[] } | { held: 'approval' | 'budget' }> {
     const found = await this.audiences.resolve(message.schoolId, message.audience);
     const school = await this.audiences.schoolName(message.schoolId);
     const blocked = await this.ledger.blocked(message.schoolId, addressesOf(found));
@@ -88,6 +97,7 @@ export class DispatchMessageUseCase {
     );
     const now = this.clock.now();
     if (
+      holds &&
       message.approvedBy === null &&
       settings.approvalThreshold !== null &&
       estimate.recipients > settings.approvalThreshold
@@ -100,32 +110,34 @@ export class DispatchMessageUseCase {
       );
       return { held: 'approval' };
     }
-    const overBudget = await budgetProblem(this.settings, settings, message.schoolId, estimate, now);
+    const overBudget =
+      holds && (await budgetProblem(this.settings, settings, message.schoolId, estimate, now));
     if (overBudget) {
       await this.messages.recordEstimate(message.id, estimate, { status: 'held', reason: overBudget }, now);
       return { held: 'budget' };
     }
     await this.messages.recordEstimate(message.id, estimate, null, now);
     const fallbackAt = new Date(now.getTime() + settings.fallbackAfterMinutes * 60_000);
-    const recipients: StoredRecipient[] = [];
-    const deliveries: NewDelivery[] = [];
-    for (const p of planned) {
-      const stored: StoredRecipient = { ...p.recipient, id: this.ids.next(), messageId: message.id };
-      recipients.push(stored);
-      for (const channel of p.first) {
-        deliveries.push({
-          id: this.ids.next(),
-          recipientId: stored.id,
-          channel,
-          address:
-            channel === 'app' ? stored.appUserId! : channel === 'email' ? stored.email! : stored.mobile!,
-          state: channel === 'app' ? 'sent' : 'queued',
-          fallbackAt: channel === 'app' && message.policy === 'cheapest' ? fallbackAt : null,
-          ...(channel === 'sms' ? { estimatedSegments: p.smsSegments } : {}),
-        });
-      }
-    }
-    await this.ledger.record(message.id, message.schoolId, recipients, deliveries);
-    return { recipients };
+    return {
+      parts: planned.map((p) => {
+        const recipient: StoredRecipient = { ...p.recipient, id: this.ids.next(), messageId: message.id };
+        return {
+          recipient,
+          deliveries: p.first.map((channel) => ({
+            id: this.ids.next(),
+            channel,
+            address:
+              channel === 'app'
+                ? recipient.appUserId!
+                : channel === 'email'
+                  ? recipient.email!
+                  : recipient.mobile!,
+            state: channel === 'app' ? ('sent' as const) : ('queued' as const),
+            fallbackAt: channel === 'app' && message.policy === 'cheapest' ? fallbackAt : null,
+            ...(channel === 'sms' ? { estimatedSegments: p.smsSegments } : {}),
+          })),
+        };
+      }),
+    };
   }
 }

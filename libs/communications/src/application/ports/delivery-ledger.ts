@@ -23,6 +23,12 @@ export interface NewDelivery {
   readonly estimatedSegments?: number;
 }
 
+/** One recipient of a message's snapshot with their first deliveries (the recipient id is theirs to keep). */
+export interface SnapshotPart {
+  readonly recipient: StoredRecipient;
+  readonly deliveries: ReadonlyArray<Omit<NewDelivery, 'recipientId'>>;
+}
+
 export interface DeliveryUpdate {
   readonly providerRef?: string;
   readonly errorCode?: string;
@@ -88,6 +94,17 @@ export abstract class DeliveryLedger {
     recipients: readonly StoredRecipient[],
     deliveries: readonly NewDelivery[],
   ): Promise<void>;
+  /**
+   * Stores part of a message's recipient snapshot with their first deliveries, in one transaction, and returns
+   * those recipients' email and SMS deliveries still queued. Safe to repeat (a dispatch that died part-way): a
+   * recipient already stored keeps its row and id, and a delivery already made keeps its own.
+   */
+  abstract storeSnapshot(
+    messageId: string,
+    schoolId: SchoolId,
+    parts: readonly SnapshotPart[],
+  ): Promise<QueuedDelivery[]>;
+  abstract recipientCount(messageId: string): Promise<number>;
   abstract recipients(messageId: string): Promise<StoredRecipient[]>;
   abstract recipient(recipientId: string): Promise<StoredRecipient | null>;
   abstract findById(id: string): Promise<Delivery | null>;

@@ -6,7 +6,7 @@ import {
   type Recipient,
 } from '@rowan/communications';
 import { startSesStandIn, type SesStandIn } from '@rowan/sandbox';
-import { SesEmailSender } from './ses-email-sender.adapter';
+import { SesEmailSender } from '@rowan/adapters/ses/ses-email-sender.adapter';
 
 const recipient = (forename: string, surname: string, children: string[]): Recipient => ({
   kind: 'contact',
