@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     let peak = startRss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
     for (let i = 0; i < 30; i++) {
       const t = performance.now();
       await RequestContext.create(orm.em, async () => {
@@ -102,8 +103,11 @@ async function main(): Promise<void> {
     }
     const stored = await waitUntilStored(orm, N);
     const storedSeconds = (performance.now() - started) / 1000;
+    const cpuStored = process.cpuUsage(cpuAtStart);
     await waitUntilHandedOver(orm, stored);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
     clearInterval(sampler);
     const rate = N / seconds;
     latencies.sort((a, b) => a - b);
@@ -112,6 +116,9 @@ async function main(): Promise<void> {
     console.log(`send call p50 / p95                ${pct(0.5).toFixed(1)} ms / ${pct(0.95).toFixed(1)} ms`);
     console.log(`audience resolved and stored in    ${storedSeconds.toFixed(1)} s`);
     console.log(`all handed to providers in         ${seconds.toFixed(1)} s`);
+    console.log(
+      `worker CPU                         ${cpuSeconds(cpu).toFixed(1)} s (${cpuSeconds(cpuStored).toFixed(1)} s until stored; ${((cpuSeconds(cpu) / N) * 1e6).toFixed(0)} µs per delivery)`,
+    );
     console.log(`deliveries per second              ${rate.toFixed(0)}`);
     console.log(
       `raw BullMQ addBulk + no-op jobs/s  ${baseline.toFixed(0)} (same run, concurrency ${CONCURRENCY})`,
