@@ -51,7 +51,7 @@ describe('MikroOrmDeliveryLedger', () => {
     const { school, message: m } = await message();
     const people = ['p1', 'p2', 'p3', 'p4'].map((p) => `${p}-${m.id.slice(-6)}`);
     const first = [part(m.id, people[0]!, 'email'), part(m.id, people[1]!, 'sms')];
-    const firstQueued = await ledger().storeSnapshot(m.id, school.id, first);
+    const firstQueued = await ledger().storeSnapshot(m.id, school.id, first, false);
     expect(firstQueued.map((q) => q.channel).sort()).toEqual(['email', 'sms']);
 
     // The dispatch died and runs again: it plans everyone afresh, with new ids.
@@ -61,7 +61,7 @@ describe('MikroOrmDeliveryLedger', () => {
       part(m.id, people[2]!, 'app'),
       part(m.id, people[3]!, 'email'),
     ];
-    const queued = await ledger().storeSnapshot(m.id, school.id, again);
+    const queued = await ledger().storeSnapshot(m.id, school.id, again, true);
 
     const recipients = await ledger().recipients(m.id);
     expect(recipients).toHaveLength(4);
@@ -81,7 +81,7 @@ describe('MikroOrmDeliveryLedger', () => {
   it('gives each delivery to one claim at a time, and to a later claim only once the first has expired', async () => {
     const { school, message: m } = await message();
     const parts = ['a', 'b', 'c'].map((p) => part(m.id, `${p}-${m.id.slice(-6)}`, 'email'));
-    const ids = (await ledger().storeSnapshot(m.id, school.id, parts)).map((q) => q.id);
+    const ids = (await ledger().storeSnapshot(m.id, school.id, parts, false)).map((q) => q.id);
     const t0 = new Date();
 
     const [one, two] = await Promise.all([

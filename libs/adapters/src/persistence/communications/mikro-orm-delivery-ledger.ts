@@ -46,9 +46,25 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
     messageId: string,
     schoolId: SchoolId,
     parts: readonly SnapshotPart[],
+    resuming: boolean,
   ): Promise<QueuedDelivery[]> {
     if (parts.length === 0) {
       return [];
+    }
+    if (!resuming) {
+      // A first run: every row is new (a clash fails the part whole), and what is queued is what was planned.
+      const deliveries = parts.flatMap((p) =>
+        p.deliveries.map((d) => ({ ...d, recipientId: p.recipient.id })),
+      );
+      await this.record(
+        messageId,
+        schoolId,
+        parts.map((p) => p.recipient),
+        deliveries,
+      );
+      return deliveries.flatMap((d) =>
+        d.state === 'queued' && d.channel !== 'app' ? [{ id: d.id, channel: d.channel }] : [],
+      );
     }
     return this.em.transactional(async (em) => {
       const ledger = new MikroOrmDeliveryLedger(em);

@@ -66,6 +66,7 @@ export class DispatchMessageUseCase {
         message.id,
         message.schoolId,
         plan.parts.slice(i, i + PART),
+        resumed,
       );
       await this.jobs.send(ready, urgent);
       queued += ready.length;

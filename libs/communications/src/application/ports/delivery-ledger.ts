@@ -96,13 +96,14 @@ export abstract class DeliveryLedger {
   ): Promise<void>;
   /**
    * Stores part of a message's recipient snapshot with their first deliveries, in one transaction, and returns
-   * those recipients' email and SMS deliveries still queued. Safe to repeat (a dispatch that died part-way): a
-   * recipient already stored keeps its row and id, and a delivery already made keeps its own.
+   * those recipients' email and SMS deliveries still queued. `resuming` (a dispatch that died part-way runs
+   * again): a recipient already stored keeps its row and id, and a delivery already made keeps its own.
    */
   abstract storeSnapshot(
     messageId: string,
     schoolId: SchoolId,
     parts: readonly SnapshotPart[],
+    resuming: boolean,
   ): Promise<QueuedDelivery[]>;
   abstract recipientCount(messageId: string): Promise<number>;
   abstract recipients(messageId: string): Promise<StoredRecipient[]>;
