@@ -1547,6 +1547,11 @@ export interface components {
             legalSurname: string;
             /** Format: date */
             dateOfBirth: string | null;
+            /**
+             * Format: email
+             * @description The pupil’s own school email
+             */
+            email: string | null;
             groups: components["schemas"]["PupilGroupDto"][];
             characteristics: components["schemas"]["CharacteristicDto"][];
             contacts: components["schemas"]["PupilContactDto"][];
