@@ -185,7 +185,7 @@ describe('staff web app (Chromium)', () => {
 
   it('lets office staff invite a pupil’s contact to the parent app from the pupil page', async () => {
     const officer = await person('Olu', 'Office', 'office', { school });
-    const pupil = await stack.make.pupil(school, 'Tomás', 'Ó Briain');
+    const pupil = await stack.make.pupil(school, 'Tomás', 'Ó Briain', 4, 'tomas.obriain@school.test');
     const contact = await stack.make.contact(school, 'Róisín', 'Ó Briain', ['roisin@example.test']);
     await stack.make.link(pupil, contact, 'Mother');
     const page = await (await browser.newContext()).newPage();
@@ -193,6 +193,7 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Pupils' }).click();
     await page.getByRole('link', { name: /Tomás/ }).click();
     await page.getByRole('heading', { name: /Tomás/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'tomas.obriain@school.test' }).waitFor();
     await check(page, 'pupil');
     await page.getByRole('button', { name: /Invite to the parent app/ }).click();
     await page.getByText('Invited to the app (roisin@example.test)').waitFor();
