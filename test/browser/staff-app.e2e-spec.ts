@@ -185,7 +185,7 @@ describe('staff web app (Chromium)', () => {
 
   it('lets office staff invite a pupil’s contact to the parent app from the pupil page', async () => {
     const officer = await person('Olu', 'Office', 'office', { school });
-    const pupil = await stack.make.pupil(school, 'Tomás', 'Ó Briain');
+    const pupil = await stack.make.pupil(school, 'Tomás', 'Ó Briain', 4, 'tomas.obriain@school.test');
     const contact = await stack.make.contact(school, 'Róisín', 'Ó Briain', ['roisin@example.test']);
     await stack.make.link(pupil, contact, 'Mother');
     const page = await (await browser.newContext()).newPage();
@@ -193,6 +193,7 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Pupils' }).click();
     await page.getByRole('link', { name: /Tomás/ }).click();
     await page.getByRole('heading', { name: /Tomás/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'tomas.obriain@school.test' }).waitFor();
     await check(page, 'pupil');
     await page.getByRole('button', { name: /Invite to the parent app/ }).click();
     await page.getByText('Invited to the app (roisin@example.test)').waitFor();
@@ -305,7 +306,7 @@ describe('staff web app (Chromium)', () => {
     const elm = await stack.make.school(trust, 'Elm Road Primary');
     await stack.make.communicationSettings(elm, { quietHours: null });
     const officer = await person('Osian', 'Office', 'office', { school: elm });
-    const inClass = await stack.make.pupil(elm, 'Ffion', 'Class', 5);
+    const inClass = await stack.make.pupil(elm, 'Ffion', 'Class', 5, 'ffion.class@elm-road.school.test');
     const named = await stack.make.pupil(elm, 'Gwenllian', 'Named', 2);
     await stack.make.pupil(elm, 'Hywel', 'Other', 5);
     for (const pupil of [inClass, named]) {
@@ -339,6 +340,14 @@ describe('staff web app (Chromium)', () => {
     await page.getByText('2 recipients').waitFor();
     await check(page, 'compose message (class and named pupil)');
     await page.getByRole('button', { name: 'Remove Gwenllian Named' }).press('Enter');
+    await page.getByText('1 recipient').waitFor();
+    // The same pickers for pupils themselves: reached by their school email only.
+    await page.getByRole('radio', { name: 'Pupils' }).check();
+    const reach = page.getByRole('region', { name: 'Who it reaches' });
+    await reach.getByText('1 pupil', { exact: true }).waitFor();
+    expect(await reach.locator('dl').innerText()).toMatch(/By email\s+1\s+No school email\s+0/);
+    await check(page, 'compose message (pupils)');
+    await page.getByRole('radio', { name: 'Parents and carers' }).check();
     await page.getByText('1 recipient').waitFor();
 
     const email = page.getByRole('group', { name: 'Email' });

@@ -203,4 +203,26 @@ describe('MIS sync from Wonde (end to end)', () => {
     const surnames = staff.body.items.map((s: { surname: string }) => s.surname);
     expect(surnames).toEqual([...surnames].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
   });
+
+  it('picks up a pupil’s new school email on a delta sync, as Wonde lists it in their contact details', async () => {
+    const control = wonde.school(WONDE_ID);
+    const [id] = control.ids('students').slice(15, 16);
+    control.clearChanges();
+    control.change({ ids: [id!], kind: 'pupil-email' });
+    const run = await sync('delta');
+    expect(run.tally.pupils.changed).toBe(1);
+    let student: WondeStudent | undefined;
+    for await (const page of new WondeHttpClient().pages<WondeStudent>(
+      `${wonde.url}schools/${WONDE_ID}/students?per_page=200&include=contact_details`,
+      WONDE_TOKEN,
+    )) {
+      student ??= page.find((s) => s.id === id);
+    }
+    const expected = student?.contact_details?.data.emails.email;
+    expect(expected).toMatch(/@/);
+    const stored = (await pupilsInDb()).find((p) => p.misId === id);
+    expect(stored?.email).toBe(expected?.toLowerCase());
+    const detail = await api().get(`/pupils/${stored!.id}`);
+    expect(detail.body.email).toBe(expected?.toLowerCase());
+  });
 });

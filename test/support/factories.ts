@@ -72,6 +72,7 @@ export class Factories {
     forename = 'Test',
     surname = `Pupil ${randomUUID().slice(0, 6)}`,
     ncYear = 4,
+    email: string | null = null,
   ): Promise<Pupil> {
     const now = new Date();
     return this.save(
@@ -93,6 +94,7 @@ export class Factories {
         'fp',
         now,
         now,
+        email,
       ),
     );
   }

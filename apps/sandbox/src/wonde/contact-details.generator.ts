@@ -84,6 +84,11 @@ export class ContactDetailsGenerator {
     );
   }
 
+  /** A pupil's school address, `firstname.surname@<school domain>` (no randomness: the sequence stays as it was). */
+  pupilEmail(forename: string, surname: string, domain: string): string {
+    return this.unique(`${handle(forename, false) || 'pupil'}.${handle(surname, false) || 'school'}`, domain);
+  }
+
   address(): Address {
     const { town, county, area, districts } = this.home;
     const district = this.random.chance(0.6) ? this.random.pick(districts) : null;

@@ -104,6 +104,7 @@ export class FamilyGenerator {
       groupIds: [],
       contacts: [],
       characteristics: this.characteristics(pool, freeSchoolMeals),
+      email: null,
       admissionDate,
       leavingDate: null,
       status: 'on-roll',

@@ -6,12 +6,14 @@ import type { SeededRandom } from './seeded-random';
 import type { WondeSchool } from './wonde-school';
 import { moveClass } from './class-moves';
 
-export type PupilChange = 'rename-pupil' | 'toggle-characteristic' | 'move-class';
+export type PupilChange = 'rename-pupil' | 'toggle-characteristic' | 'move-class' | 'pupil-email';
 export type ContactChange = 'rename-contact' | 'contact-email' | 'contact-mobile';
 export type EmployeeChange = 'rename-employee';
 export type ChangeKind = PupilChange | ContactChange | EmployeeChange;
 
+/** The pupil changes made at random; `pupil-email` (a new school address) is made only when asked for. */
 export const PUPIL_CHANGES: readonly PupilChange[] = ['rename-pupil', 'toggle-characteristic', 'move-class'];
+export const PUPIL_CHANGE_KINDS: readonly PupilChange[] = [...PUPIL_CHANGES, 'pupil-email'];
 export const CONTACT_CHANGES: readonly ContactChange[] = [
   'rename-contact',
   'contact-email',
@@ -19,7 +21,7 @@ export const CONTACT_CHANGES: readonly ContactChange[] = [
 ];
 export const EMPLOYEE_CHANGES: readonly EmployeeChange[] = ['rename-employee'];
 export const CHANGE_KINDS: readonly ChangeKind[] = [
-  ...PUPIL_CHANGES,
+  ...PUPIL_CHANGE_KINDS,
   ...CONTACT_CHANGES,
   ...EMPLOYEE_CHANGES,
 ];
@@ -47,6 +49,11 @@ export class RecordChanges {
       case 'move-class':
         moveClass(this.school, this.random, pupil, changed);
         break;
+      case 'pupil-email': {
+        const local = `${handle(pupil.forename, false) || 'pupil'}.${handle(pupil.surname, false) || 'school'}`;
+        pupil.email = `${local}.${++this.emailCounter}@${this.school.data.domain}`;
+        break;
+      }
     }
     pupil.updatedAt = this.school.now();
     changed.add('students', pupil.id);

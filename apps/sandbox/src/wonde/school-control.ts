@@ -2,6 +2,7 @@ import { ChangeRecorder, type ChangedIds } from './changed-ids';
 import {
   CONTACT_CHANGES,
   EMPLOYEE_CHANGES,
+  PUPIL_CHANGE_KINDS,
   PUPIL_CHANGES,
   RecordChanges,
   type ChangeKind,
@@ -75,7 +76,7 @@ export function createSchoolControl(school: WondeSchool): SchoolControl {
   function changeOne(id: string, kind: ChangeKind | undefined, changed: ChangeRecorder): void {
     const pupil = data.pupils.get(id);
     if (pupil?.status === 'on-roll') {
-      const fits = kind && (PUPIL_CHANGES as readonly string[]).includes(kind);
+      const fits = kind && (PUPIL_CHANGE_KINDS as readonly string[]).includes(kind);
       return records.pupil(pupil, fits ? (kind as PupilChange) : random.pick(PUPIL_CHANGES), changed);
     }
     const contact = data.contacts.get(id);
@@ -93,7 +94,7 @@ export function createSchoolControl(school: WondeSchool): SchoolControl {
 
   function randomTargets(count: number, kind: ChangeKind | undefined): string[] {
     const pool = kind
-      ? (PUPIL_CHANGES as readonly string[]).includes(kind)
+      ? (PUPIL_CHANGE_KINDS as readonly string[]).includes(kind)
         ? onRoll()
         : (CONTACT_CHANGES as readonly string[]).includes(kind)
           ? [...data.contacts.values()]

@@ -58,6 +58,8 @@ export interface PupilRecord {
   groupIds: string[];
   contacts: ContactLink[];
   characteristics: Characteristics;
+  /** The school email address secondary-age pupils (NC year 7 and up) are given; null for younger ones. */
+  email: string | null;
   admissionDate: string;
   leavingDate: string | null;
   status: PupilStatus;

@@ -123,6 +123,18 @@ describe('school generator', () => {
     expect(onRoll(primary).every((p) => p.classIds.length >= 1)).toBe(true);
   });
 
+  it('gives secondary-age pupils a unique school email, firstname.surname at the school domain, and none below', () => {
+    const emails = pupils.map((p) => p.email);
+    expect(emails.every((e) => e !== null && e.endsWith(`@${school.domain}`))).toBe(true);
+    expect(new Set(emails).size).toBe(emails.length);
+    const plain = pupils.find((p) => /^[A-Za-z]+$/.test(p.forename + p.surname))!;
+    expect(plain.email).toMatch(
+      new RegExp(`^${plain.forename.toLowerCase()}\\.${plain.surname.toLowerCase()}\\d*@`),
+    );
+    const primary = generateSchool({ seed: 'oakfield', pupils: 210, phase: 'primary' });
+    expect([...primary.pupils.values()].every((p) => p.email === null)).toBe(true);
+  });
+
   it('generates 16,000 pupils well under 2 s', () => {
     generateSchool({ seed: 'warm-up', pupils: 2000, phase: 'secondary' });
     const cpu = process.cpuUsage();

@@ -64,6 +64,11 @@ export function generateSchool(options: GenerateSchoolOptions): SchoolData {
   const onRoll = everyone.pupils.filter((pupil) => pupil.status === 'on-roll');
 
   const staff = generateStaff(random, ids, details, { pupils: options.pupils, phase, domain });
+  for (const pupil of everyone.pupils) {
+    if (Number(pupil.ncYear) >= 7) {
+      pupil.email = details.pupilEmail(pupil.forename, pupil.surname, domain);
+    }
+  }
   const teachers = staff.filter((member) => member.role === 'teacher' || member.role === 'head');
   const assistants = staff.filter((member) => member.role === 'assistant');
 

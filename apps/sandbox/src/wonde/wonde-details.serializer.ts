@@ -44,11 +44,16 @@ export function contactDetailsOfEmployee(employee: EmployeeRecord): WondeContact
   };
 }
 
-/** Pupils rarely have their own email or phone in the MIS: the block is there, the values are null. */
-export const EMPTY_CONTACT_DETAILS: WondeContactDetails = {
-  emails: { email: null, primary: null, home: null, work: null },
-  phones: { phone: null, primary: null, home: null, work: null, mobile: null },
-};
+/**
+ * A pupil's own details: secondary-age pupils have a school email (as `email` and `primary`); pupils have no phone
+ * in the MIS, so those values are null.
+ */
+export function contactDetailsOfPupil(pupil: PupilRecord): WondeContactDetails {
+  return {
+    emails: { email: pupil.email, primary: pupil.email, home: null, work: null },
+    phones: { phone: null, primary: null, home: null, work: null, mobile: null },
+  };
+}
 
 export function relationship(link: ContactLink): WondeRelationship {
   return {

@@ -19,9 +19,9 @@ import type {
 import { wondeCalendarDate, wondeTimestamp } from './wonde-dates';
 import {
   contactDetailsOfContact,
+  contactDetailsOfPupil,
   contactDetailsOfEmployee,
   educationDetails,
-  EMPTY_CONTACT_DETAILS,
   employmentDetails,
   extendedDetails,
 } from './wonde-details.serializer';
@@ -64,7 +64,7 @@ export class WondeRecordSerializer {
       restored_at: null,
       ...(inc.extended_details && { extended_details: { data: extendedDetails(pupil) } }),
       ...(inc.education_details && { education_details: { data: educationDetails(pupil) } }),
-      ...(inc.contact_details && { contact_details: { data: EMPTY_CONTACT_DETAILS } }),
+      ...(inc.contact_details && { contact_details: { data: contactDetailsOfPupil(pupil) } }),
     };
   }
 

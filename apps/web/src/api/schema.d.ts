@@ -1076,10 +1076,10 @@ export interface components {
         };
         AudienceDto: {
             /**
-             * @description Contacts of pupils, or staff
+             * @description Contacts of pupils, the pupils themselves (by their school email only), or staff. Merge fields for pupils: {{forename}} and {{surname}} are their preferred names; {{children}} and {{title}} are empty
              * @enum {string}
              */
-            kind: "contacts" | "staff";
+            kind: "contacts" | "pupils" | "staff";
             /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
             ncYears?: number[];
             /** @description Groups or classes: pupils in any */
@@ -1089,7 +1089,7 @@ export interface components {
             /** @description Only pupils with any of these now */
             characteristics?: ("pupil_premium" | "free_school_meals" | "sen" | "eal")[];
             /**
-             * @description Which of each pupil’s contacts: the first with parental responsibility, all with it, or all
+             * @description Contacts audience: which of each pupil’s contacts: the first with parental responsibility, all with it, or all
              * @default priority
              * @enum {string}
              */
@@ -1132,7 +1132,7 @@ export interface components {
             sms: number;
         };
         MessageEstimateDto: {
-            /** @description Recipients (one per family) */
+            /** @description Recipients (one per family; one per pupil or member of staff) */
             recipients: number;
             /** @description How many each channel reaches first */
             byChannel: components["schemas"]["ChannelCountsDto"];
@@ -1235,10 +1235,10 @@ export interface components {
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
-            kind: "contact" | "staff";
+            kind: "contact" | "pupil" | "staff";
             /**
              * Format: uuid
-             * @description The contact or member of staff
+             * @description The contact, pupil or member of staff
              */
             personId: string;
             name: string;
@@ -1258,7 +1258,7 @@ export interface components {
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
-            recipientKind: "contact" | "staff";
+            recipientKind: "contact" | "pupil" | "staff";
             /** Format: uuid */
             personId: string;
             recipientName: string;
@@ -1547,6 +1547,11 @@ export interface components {
             legalSurname: string;
             /** Format: date */
             dateOfBirth: string | null;
+            /**
+             * Format: email
+             * @description The pupil’s own school email
+             */
+            email: string | null;
             groups: components["schemas"]["PupilGroupDto"][];
             characteristics: components["schemas"]["CharacteristicDto"][];
             contacts: components["schemas"]["PupilContactDto"][];

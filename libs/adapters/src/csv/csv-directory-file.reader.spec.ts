@@ -40,6 +40,7 @@ describe('CsvDirectoryFileReader', () => {
       ncYear: 5,
       yearGroup: 'Year 5',
       registrationGroup: '5C',
+      email: 'liv.obrien@example.sch.uk',
       groupMisIds: ['year:Year 5', 'reg:5C', 'group:Maths Set 1', 'group:Choir'],
       characteristics: { pupilPremium: true, freeSchoolMeals: true, sen: 'none', eal: false },
     });
@@ -56,6 +57,7 @@ describe('CsvDirectoryFileReader', () => {
       ncYear: 0,
       yearGroup: 'Reception',
       characteristics: { sen: 'sen_support', eal: true },
+      email: null,
     });
     expect(zoe!.contacts[0]!.contact.emails).toEqual(['anna.mueller@example.org', 'anna@example.com']);
     expect(wei).toMatchObject({
@@ -93,8 +95,8 @@ describe('CsvDirectoryFileReader', () => {
   it('refuses a file with one bad row, naming its line and column', () => {
     const pupils = [
       PUPILS,
-      '1,,Ada,Lovelace,,,2016-01-01,5,5C,,N,N,N,N,',
-      '2,,Alan,Turing,,,31/02/2016,5,5C,,N,N,N,N,',
+      '1,,Ada,Lovelace,,,2016-01-01,5,5C,,N,N,N,N,,',
+      '2,,Alan,Turing,,,31/02/2016,5,5C,,N,N,N,N,,',
     ];
 
     const faults = faultsOf({ pupils: pupils.join('\n'), contacts: CONTACTS });
@@ -113,10 +115,10 @@ describe('CsvDirectoryFileReader', () => {
   it('names the line a row starts on, past quoted cells with line breaks, blank lines, a byte-order mark, CRLF', () => {
     const pupils = [
       `\uFEFF${PUPILS}`,
-      '1,,"Mary-Jane ""MJ""","Smith, Jones",,,2016-01-01,5,"5C",,N,N,N,N,',
+      '1,,"Mary-Jane ""MJ""","Smith, Jones",,,2016-01-01,5,"5C",,N,N,N,N,,',
       '',
       '2,,"Line',
-      'Break",Surname,,,2016-01-01,5,5C,,N,N,X,N,',
+      'Break",Surname,,,2016-01-01,5,5C,,N,N,X,N,,',
     ].join('\r\n');
 
     const faults = faultsOf({ pupils, contacts: CONTACTS });
@@ -134,7 +136,7 @@ describe('CsvDirectoryFileReader', () => {
   });
 
   it('finds every kind of fault in contacts, each on its own line and column', () => {
-    const pupils = [PUPILS, '1,,Ada,Lovelace,,,,5,,,N,N,N,N,', '1,,Ada,Again,,,,5,,,N,N,N,N,'].join('\n');
+    const pupils = [PUPILS, '1,,Ada,Lovelace,,,,5,,,N,N,N,N,,', '1,,Ada,Again,,,,5,,,N,N,N,N,,'].join('\n');
     const contacts = [
       CONTACTS,
       '1,C1,Mrs,Anne,Lovelace,Mother,Y,1,Y,anne@example.org,07700900001',
@@ -160,12 +162,40 @@ describe('CsvDirectoryFileReader', () => {
     expect(faults[5]!.message).toContain('C1 has different details on line 2');
   });
 
+  it('reads a pupil’s optional email in lower case and refuses a bad one with its line and column', () => {
+    const header = 'pupil_id,legal_forename,legal_surname,year,email';
+    const good = reader.read(
+      { pupils: `${header}\n1,Ada,Lovelace,9,Ada.Lovelace@School.sch.uk`, contacts: CONTACTS },
+      TODAY,
+    );
+    expect(good.pupils!.onRoll[0]).toMatchObject({ misId: '1', email: 'ada.lovelace@school.sch.uk' });
+    const without = reader.read(
+      { pupils: 'pupil_id,legal_forename,legal_surname\n1,Ada,Lovelace', contacts: CONTACTS },
+      TODAY,
+    );
+    expect(without.pupils!.onRoll[0]!.email).toBeNull();
+
+    const faults = faultsOf({
+      pupils: [header, '1,Ada,Lovelace,9,ada@school.sch.uk', '2,Alan,Turing,9,alan at school'].join('\n'),
+      contacts: CONTACTS,
+    });
+
+    expect(faults).toEqual([
+      {
+        field: 'pupils',
+        line: 3,
+        column: 'email',
+        message: 'pupils.csv line 3, column email: “alan at school” is not an email address',
+      },
+    ]);
+  });
+
   it('makes a pupil whose leaving date has come a leaver, keeping a pupil who leaves later on roll', () => {
     const pupils = [
       PUPILS,
-      '1,,Ada,Lovelace,,,,6,,,N,N,N,N,2026-11-20',
-      '2,,Alan,Turing,,,,6,,,N,N,N,N,23/11/2026',
-      '3,,Grace,Hopper,,,,6,,,N,N,N,N,2027-07-21',
+      '1,,Ada,Lovelace,,,,6,,,N,N,N,N,2026-11-20,',
+      '2,,Alan,Turing,,,,6,,,N,N,N,N,23/11/2026,',
+      '3,,Grace,Hopper,,,,6,,,N,N,N,N,2027-07-21,',
     ].join('\n');
 
     const records = reader.read({ pupils, contacts: CONTACTS }, TODAY);

@@ -132,6 +132,7 @@ function readPupils(text: string, faults: CsvFaults): Map<string, PupilRow> {
       cells.fault(row, 'sen', `must be N, K or E, not “${row.cell('sen')}”`);
     }
     const registration = cells.text(row, 'registration_class', 40);
+    const email = emailOf(row, cells);
     const groups: MisGroup[] = [
       ...(year?.label
         ? [{ misId: `year:${year.label}`, kind: 'year' as const, name: year.label, code: null }]
@@ -159,6 +160,7 @@ function readPupils(text: string, faults: CsvFaults): Map<string, PupilRow> {
         ncYear: year?.nc ?? null,
         yearGroup: year?.label ?? null,
         registrationGroup: registration,
+        email,
         groupMisIds: groups.map((g) => g.misId),
         characteristics: {
           pupilPremium: cells.yesNo(row, 'pupil_premium'),
@@ -262,6 +264,15 @@ function mobilesOf(row: CsvRow, cells: Cells): string[] {
   });
 }
 
+/** One optional email address (pupils' and staff's own), lower-cased; a fault when it is not one. */
+function emailOf(row: CsvRow, cells: Cells): string | null {
+  const email = cells.text(row, 'email', 254)?.toLowerCase() ?? null;
+  if (email && !EMAIL.test(email)) {
+    cells.fault(row, 'email', `“${email}” is not an email address`);
+  }
+  return email;
+}
+
 function readStaff(text: string, faults: CsvFaults): MisStaffMember[] {
   const cells = new Cells('staff', faults);
   const staff = new Map<string, MisStaffMember>();
@@ -270,10 +281,7 @@ function readStaff(text: string, faults: CsvFaults): MisStaffMember[] {
     if (staff.has(misId)) {
       cells.fault(row, 'staff_id', `${misId} appears on an earlier line`);
     }
-    const email = cells.text(row, 'email', 254)?.toLowerCase() ?? null;
-    if (email && !EMAIL.test(email)) {
-      cells.fault(row, 'email', `“${email}” is not an email address`);
-    }
+    const email = emailOf(row, cells);
     staff.set(misId, {
       misId,
       title: cells.text(row, 'title', 20),

@@ -33,6 +33,11 @@ export const TEMPLATES: Record<ImportFile, readonly TemplateColumn[]> = {
       required: false,
       means: 'Leaving date; on or before today makes the pupil a leaver',
     },
+    {
+      name: 'email',
+      required: false,
+      means: 'The pupil’s own school email address (messages to pupils use it)',
+    },
   ],
   contacts: [
     { name: 'pupil_id', required: true, means: 'The pupil, as in pupils.csv' },

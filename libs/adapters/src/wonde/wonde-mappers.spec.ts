@@ -1,5 +1,23 @@
 import { mobileE164, ncYear, senStatus, truthy } from '../mis/mis-values';
-import { emails, mobiles } from './wonde-mappers';
+import { emails, mobiles, pupilEmail, toPupil } from './wonde-mappers';
+import type { WondeContactDetails, WondeStudent } from './wonde-wire.types';
+
+const stamp = { date: '2026-09-01 08:00:00.000000', timezone_type: 3, timezone: 'Europe/London' };
+const student = (contactDetails?: WondeContactDetails): WondeStudent => ({
+  id: 'A1',
+  mis_id: '1',
+  forename: 'Ada',
+  surname: 'Lovelace',
+  middle_names: null,
+  legal_forename: null,
+  legal_surname: null,
+  gender: 'FEMALE',
+  date_of_birth: null,
+  created_at: stamp,
+  updated_at: stamp,
+  ...(contactDetails && { contact_details: { data: contactDetails } }),
+});
+const noPhones = { phone: null, primary: null, home: null, work: null, mobile: null };
 
 describe('Wonde mappers', () => {
   it('turns UK mobiles into E.164 and leaves landlines out', () => {
@@ -50,5 +68,28 @@ describe('Wonde mappers', () => {
       'none',
     ]);
     expect(['R', '3', '11', 'N2', 'x'].map(ncYear)).toEqual([0, 3, 11, -1, null]);
+  });
+
+  it('maps a pupil’s own school email, lower-cased, and null when there is none', () => {
+    const details = {
+      emails: { email: 'Ada.Lovelace@Kings.sch.uk ', primary: null, home: null, work: null },
+      phones: noPhones,
+    };
+    expect(toPupil(student(details)).email).toBe('ada.lovelace@kings.sch.uk');
+    expect(toPupil(student()).email).toBeNull();
+    expect(
+      toPupil(student({ emails: { email: null, primary: null, home: null, work: null }, phones: noPhones }))
+        .email,
+    ).toBeNull();
+  });
+
+  it('reads a pupil email defensively: a missing block, blanks and junk give no address', () => {
+    expect(pupilEmail(undefined)).toBeNull();
+    expect(pupilEmail(null)).toBeNull();
+    expect(pupilEmail({ phones: noPhones } as unknown as WondeContactDetails)).toBeNull();
+    const junk = { email: 42, primary: '  ', home: 'not an email', work: 'a@b' } as unknown;
+    expect(pupilEmail({ emails: junk, phones: noPhones } as WondeContactDetails)).toBeNull();
+    const later = { email: 'x', primary: null, home: null, work: 'pupil@school.org.uk' };
+    expect(pupilEmail({ emails: later, phones: noPhones })).toBe('pupil@school.org.uk');
   });
 });

@@ -48,6 +48,21 @@ export function emails(details: WondeContactDetails | undefined): string[] {
   );
 }
 
+/**
+ * A pupil's own email: the first plausible address in their contact details (an MIS may leave the block out, send
+ * nulls, blanks or junk), lower-cased; null when there is none.
+ */
+export function pupilEmail(details: WondeContactDetails | null | undefined): string | null {
+  const e: Partial<Record<string, unknown>> = details?.emails ?? {};
+  const found = [e.primary, e.email, e.home, e.work]
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim().toLowerCase())
+    .find((v) => v.length <= 254 && PLAUSIBLE_EMAIL.test(v));
+  return found ?? null;
+}
+
+const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export function toContact(c: WondeContact): MisContact {
   return {
     misId: c.id,
@@ -85,6 +100,7 @@ export function toPupil(s: WondeStudent): MisPupil {
     ncYear: ncYear(education?.current_nc_year),
     yearGroup: s.year?.data?.name ?? null,
     registrationGroup: registration?.name ?? null,
+    email: pupilEmail(s.contact_details?.data),
     groupMisIds: [...(s.groups?.data ?? []).map((g) => g.id), ...(s.classes?.data ?? []).map((c) => c.id)],
     characteristics: {
       pupilPremium: truthy(extended?.premium_pupil_indicator),

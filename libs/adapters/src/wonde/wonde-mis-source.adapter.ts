@@ -24,7 +24,7 @@ import type {
 
 const PER_PAGE = 200;
 const STUDENT_INCLUDES =
-  'contacts.contact_details,extended_details,education_details,year,registration,groups,classes';
+  'contact_details,contacts.contact_details,extended_details,education_details,year,registration,groups,classes';
 const DELETION_KINDS: Record<string, MisDeletion['kind']> = {
   student: 'pupil',
   contact: 'contact',

@@ -10,12 +10,17 @@ export interface MessageContent {
 export const CHARACTERISTIC_FILTERS = ['pupil_premium', 'free_school_meals', 'sen', 'eal'] as const;
 export type CharacteristicFilter = (typeof CHARACTERISTIC_FILTERS)[number];
 
+export const AUDIENCE_KINDS = ['contacts', 'pupils', 'staff'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
 /**
  * Who a message is for, as rules over the directory (resolved to recipients when it is sent).
  * - `contacts`: the contacts of the matching pupils (on roll). Pupils match by year, group (including
  *   registration classes) or by name; none of those means the whole school. `characteristics` then narrows them
  *   to pupils with any of those. `contacts` says which of their contacts: the first with parental responsibility
  *   (`priority`), everyone with it, or every contact.
+ * - `pupils`: the matching pupils (on roll) themselves, chosen as for `contacts`. They are reached by their own
+ *   school email only (no app accounts, no texts to children); one without an email is unreachable.
  * - `staff`: active staff of the school, or those named.
  */
 export type AudienceSpec =
@@ -26,6 +31,13 @@ export type AudienceSpec =
       readonly pupilIds: readonly string[];
       readonly characteristics: readonly CharacteristicFilter[];
       readonly contacts: 'priority' | 'parental_responsibility' | 'all';
+    }
+  | {
+      readonly kind: 'pupils';
+      readonly ncYears: readonly number[];
+      readonly groupIds: readonly string[];
+      readonly pupilIds: readonly string[];
+      readonly characteristics: readonly CharacteristicFilter[];
     }
   | { readonly kind: 'staff'; readonly staffIds: readonly string[] };
 

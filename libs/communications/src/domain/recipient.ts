@@ -1,7 +1,8 @@
 import type { Channel, RoutingPolicy } from './channel';
 import { channelsFor, CHANNELS_CHEAPEST_FIRST } from './channel';
 
-export type RecipientKind = 'contact' | 'staff';
+export const RECIPIENT_KINDS = ['contact', 'pupil', 'staff'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /**
  * One person a message goes to, as the directory had them when the message was sent: one per family (a parent of
@@ -13,7 +14,10 @@ export interface Recipient {
   readonly title: string | null;
   readonly forename: string;
   readonly surname: string;
-  /** Preferred forenames of the matching children (contacts only), in age order as the directory lists them. */
+  /**
+   * Preferred forenames of the matching children (contacts only), in age order as the directory lists them; empty
+   * for pupils and staff, so `{{children}}` merges to nothing for them.
+   */
   readonly children: readonly string[];
   /** The Rowan user of an active parent account: they can read the message in the app. */
   readonly appUserId: string | null;

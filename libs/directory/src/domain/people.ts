@@ -23,6 +23,8 @@ export class Pupil {
     public fingerprint: string,
     readonly createdAt: Date,
     public updatedAt: Date,
+    /** Their own (school) email address from the MIS, if any: how a message to pupils reaches them. */
+    public email: string | null = null,
   ) {}
 }
 

@@ -142,6 +142,7 @@ export class InMemoryDirectorySyncStore extends DirectorySyncStore {
           ncYear: p.ncYear,
           yearGroup: p.yearGroup,
           registrationGroup: p.registrationGroup,
+          email: p.email,
           enrolment: 'on_roll' as const,
           leaveDate: null,
           fingerprint,
@@ -165,6 +166,7 @@ export class InMemoryDirectorySyncStore extends DirectorySyncStore {
           fingerprint,
           at,
           at,
+          p.email,
         );
         return { insert, update };
       });

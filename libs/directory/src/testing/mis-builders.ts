@@ -60,6 +60,7 @@ export function aMisPupil(ids: IdGenerator, overrides: Partial<MisPupil> = {}): 
     ncYear: 5,
     yearGroup: 'Year 5',
     registrationGroup: '5B',
+    email: null,
     groupMisIds: [],
     characteristics: NO_CHARACTERISTICS,
     contacts: [],

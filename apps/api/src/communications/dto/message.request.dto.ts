@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AUDIENCE_KINDS,
   CHARACTERISTIC_FILTERS,
   ROUTING_POLICIES,
+  type AudienceKind,
   type AudienceSpec,
   type CharacteristicFilter,
   type MessageContent,
@@ -24,9 +26,14 @@ import {
 } from 'class-validator';
 
 export class AudienceDto {
-  @ApiProperty({ enum: ['contacts', 'staff'], description: 'Contacts of pupils, or staff' })
-  @IsIn(['contacts', 'staff'])
-  kind!: 'contacts' | 'staff';
+  @ApiProperty({
+    enum: AUDIENCE_KINDS,
+    description:
+      'Contacts of pupils, the pupils themselves (by their school email only), or staff. Merge fields for pupils: ' +
+      '{{forename}} and {{surname}} are their preferred names; {{children}} and {{title}} are empty',
+  })
+  @IsIn(AUDIENCE_KINDS)
+  kind!: AudienceKind;
 
   @ApiPropertyOptional({
     type: [Number],
@@ -64,7 +71,7 @@ export class AudienceDto {
     enum: ['priority', 'parental_responsibility', 'all'],
     default: 'priority',
     description:
-      'Which of each pupil’s contacts: the first with parental responsibility, all with it, or all',
+      'Contacts audience: which of each pupil’s contacts: the first with parental responsibility, all with it, or all',
   })
   @IsOptional()
   @IsIn(['priority', 'parental_responsibility', 'all'])
@@ -80,16 +87,20 @@ export class AudienceDto {
   staffIds?: string[];
 
   toSpec(): AudienceSpec {
-    return this.kind === 'staff'
-      ? { kind: 'staff', staffIds: this.staffIds ?? [] }
-      : {
-          kind: 'contacts',
-          ncYears: this.ncYears ?? [],
-          groupIds: this.groupIds ?? [],
-          pupilIds: this.pupilIds ?? [],
-          characteristics: this.characteristics ?? [],
-          contacts: this.contacts ?? 'priority',
-        };
+    const pupils = {
+      ncYears: this.ncYears ?? [],
+      groupIds: this.groupIds ?? [],
+      pupilIds: this.pupilIds ?? [],
+      characteristics: this.characteristics ?? [],
+    };
+    switch (this.kind) {
+      case 'staff':
+        return { kind: 'staff', staffIds: this.staffIds ?? [] };
+      case 'pupils':
+        return { kind: 'pupils', ...pupils };
+      case 'contacts':
+        return { kind: 'contacts', ...pupils, contacts: this.contacts ?? 'priority' };
+    }
   }
 }
 

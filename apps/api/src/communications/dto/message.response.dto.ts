@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  DeliveryRecord,
-  InboxMessageView,
-  MessageEstimate,
-  MessageProgressView,
-  MessageView,
-  ProgressCounts,
-  UnreachedRecipient,
+import {
+  RECIPIENT_KINDS,
+  type DeliveryRecord,
+  type InboxMessageView,
+  type MessageEstimate,
+  type MessageProgressView,
+  type MessageView,
+  type ProgressCounts,
+  type UnreachedRecipient,
 } from '@rowan/communications';
 
 class ChannelCountsDto {
@@ -16,7 +17,8 @@ class ChannelCountsDto {
 }
 
 export class MessageEstimateDto {
-  @ApiProperty({ description: 'Recipients (one per family)' }) recipients!: number;
+  @ApiProperty({ description: 'Recipients (one per family; one per pupil or member of staff)' })
+  recipients!: number;
   @ApiProperty({ type: ChannelCountsDto, description: 'How many each channel reaches first' })
   byChannel!: ChannelCountsDto;
   @ApiProperty({ description: 'Recipients with no usable contact for this routing' }) unreachable!: number;
@@ -107,8 +109,8 @@ export class MessagePageDto {
 
 export class UnreachedDto {
   @ApiProperty({ format: 'uuid' }) recipientId!: string;
-  @ApiProperty({ enum: ['contact', 'staff'] }) kind!: string;
-  @ApiProperty({ format: 'uuid', description: 'The contact or member of staff' }) personId!: string;
+  @ApiProperty({ enum: RECIPIENT_KINDS }) kind!: string;
+  @ApiProperty({ format: 'uuid', description: 'The contact, pupil or member of staff' }) personId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) children!: string[];
   @ApiProperty({ enum: ['no_contact', 'failed', 'bounced', 'opted_out'] }) reason!: string;
@@ -146,7 +148,7 @@ export class InboxPageDto {
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) recipientId!: string;
-  @ApiProperty({ enum: ['contact', 'staff'] }) recipientKind!: string;
+  @ApiProperty({ enum: RECIPIENT_KINDS }) recipientKind!: string;
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty() recipientName!: string;
   @ApiProperty({ enum: ['app', 'email', 'sms'] }) channel!: string;

@@ -92,6 +92,8 @@ export class PupilDetailDto extends PupilSummaryDto {
   @ApiProperty() legalForename!: string;
   @ApiProperty() legalSurname!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth!: string | null;
+  @ApiProperty({ type: String, format: 'email', nullable: true, description: 'The pupil’s own school email' })
+  email!: string | null;
   @ApiProperty({ type: [PupilGroupDto] }) groups!: PupilGroupDto[];
   @ApiProperty({ type: [CharacteristicDto] }) characteristics!: CharacteristicDto[];
   @ApiProperty({ type: [PupilContactDto] }) contacts!: PupilContactDto[];
@@ -103,6 +105,7 @@ export class PupilDetailDto extends PupilSummaryDto {
       legalForename: p.legalForename,
       legalSurname: p.legalSurname,
       dateOfBirth: p.dateOfBirth,
+      email: p.email,
       groups: p.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
       characteristics: p.characteristics.map((c) => ({
         kind: c.kind,

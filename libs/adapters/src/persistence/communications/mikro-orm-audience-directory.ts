@@ -3,8 +3,10 @@ import { EntityManager } from '@mikro-orm/mysql';
 import { AudienceDirectory, type AudienceSpec, type Recipient } from '@rowan/communications';
 import type { SchoolId } from '@rowan/kernel';
 import { selectRows } from '../directory/bulk-sql';
+import { pupilMatch } from './pupil-match.sql';
 
 type ContactAudience = Extract<AudienceSpec, { kind: 'contacts' }>;
+type PupilAudience = Extract<AudienceSpec, { kind: 'pupils' }>;
 
 interface LinkRow {
   readonly contact_id: string;
@@ -30,7 +32,8 @@ const json = (v: string | string[]): string[] => (typeof v === 'string' ? (JSON.
 /**
  * The directory's tables read for communications (an adapter may read across contexts' tables; the contexts
  * themselves stay apart). One recipient per contact, naming every matching child; addresses are the first
- * email and mobile the MIS lists; the app when their parent membership of the school is active.
+ * email and mobile the MIS lists; the app when their parent membership of the school is active. Pupils get one
+ * recipient each, with their school email as their only address.
  */
 @Injectable()
 export class MikroOrmAudienceDirectory extends AudienceDirectory {
@@ -46,9 +49,14 @@ export class MikroOrmAudienceDirectory extends AudienceDirectory {
   }
 
   async resolve(schoolId: SchoolId, audience: AudienceSpec): Promise<Recipient[]> {
-    return audience.kind === 'staff'
-      ? this.staff(schoolId, audience.staffIds)
-      : this.contacts(schoolId, audience);
+    switch (audience.kind) {
+      case 'staff':
+        return this.staff(schoolId, audience.staffIds);
+      case 'pupils':
+        return this.pupils(schoolId, audience);
+      case 'contacts':
+        return this.contacts(schoolId, audience);
+    }
   }
 
   private async staff(schoolId: SchoolId, ids: readonly string[]): Promise<Recipient[]> {
@@ -76,38 +84,40 @@ export class MikroOrmAudienceDirectory extends AudienceDirectory {
     }));
   }
 
+  /** One recipient per pupil, by their own school email only: no app account, no texts to children. */
+  private async pupils(schoolId: SchoolId, a: PupilAudience): Promise<Recipient[]> {
+    const match = pupilMatch(a);
+    const rows = await selectRows<{ id: string; forename: string; surname: string; email: string | null }>(
+      this.em,
+      `select p.id, p.preferred_forename as forename, p.preferred_surname as surname, p.email from pupils p
+        where p.school_id = ? ${match.sql}
+        order by p.preferred_surname, p.preferred_forename, p.id`,
+      [schoolId, ...match.params],
+    );
+    return rows.map((p) => ({
+      kind: 'pupil',
+      personId: p.id,
+      title: null,
+      forename: p.forename,
+      surname: p.surname,
+      children: [],
+      appUserId: null,
+      email: p.email,
+      mobile: null,
+    }));
+  }
+
   private async contacts(schoolId: SchoolId, a: ContactAudience): Promise<Recipient[]> {
-    const selectors: string[] = [];
-    const params: unknown[] = [schoolId];
-    if (a.ncYears.length) {
-      selectors.push(`p.nc_year in (${list(a.ncYears)})`);
-      params.push(...a.ncYears);
-    }
-    if (a.groupIds.length) {
-      selectors.push(
-        `p.id in (select gm.pupil_id from group_members gm where gm.school_id = p.school_id and gm.group_id in (${list(a.groupIds)}))`,
-      );
-      params.push(...a.groupIds);
-    }
-    if (a.pupilIds.length) {
-      selectors.push(`p.id in (${list(a.pupilIds)})`);
-      params.push(...a.pupilIds);
-    }
-    let characteristics = '';
-    if (a.characteristics.length) {
-      characteristics = `and exists (select 1 from pupil_characteristics pc where pc.pupil_id = p.id and pc.school_id = p.school_id and pc.effective_to is null and pc.value <> 'none' and pc.kind in (${list(a.characteristics)}))`;
-      params.push(...a.characteristics);
-    }
+    const match = pupilMatch(a);
     const links = await selectRows<LinkRow>(
       this.em,
       `select l.contact_id, l.pupil_id, p.preferred_forename as forename, l.parental_responsibility, l.priority
          from pupils p
          join pupil_contacts l on l.pupil_id = p.id and l.school_id = p.school_id
          join contacts c on c.id = l.contact_id and c.active = 1
-        where p.school_id = ? and p.enrolment = 'on_roll'
-          ${selectors.length ? `and (${selectors.join(' or ')})` : ''} ${characteristics}
+        where p.school_id = ? ${match.sql}
         order by p.date_of_birth, p.preferred_forename, p.id, l.priority`,
-      params,
+      [schoolId, ...match.params],
     );
     const chosen = chooseContacts(links, a.contacts);
     if (chosen.size === 0) {

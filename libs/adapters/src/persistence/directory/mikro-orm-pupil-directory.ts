@@ -162,6 +162,7 @@ export class MikroOrmPupilDirectory extends PupilDirectory {
       legalForename: pupil.legalForename,
       legalSurname: pupil.legalSurname,
       dateOfBirth: pupil.dateOfBirth,
+      email: pupil.email ?? null,
       groups: groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
       characteristics: characteristics.map((c) => ({
         kind: c.kind,

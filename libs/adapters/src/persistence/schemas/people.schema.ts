@@ -37,6 +37,7 @@ export const PupilSchema = new EntitySchema<Pupil>({
     ncYear: { type: 'smallint', nullable: true },
     yearGroup: { type: 'string', length: 40, nullable: true },
     registrationGroup: { type: 'string', length: 40, nullable: true },
+    email: { type: 'string', length: 254, nullable: true },
     enrolment: { type: 'string', length: 10 },
     leaveDate: { type: 'date', nullable: true },
     fingerprint,

@@ -27,6 +27,8 @@ export interface PupilDetail extends PupilSummary {
   readonly legalForename: string;
   readonly legalSurname: string;
   readonly dateOfBirth: string | null;
+  /** Their own school email address, if the MIS has one. */
+  readonly email: string | null;
   readonly groups: ReadonlyArray<{ readonly id: string; readonly name: string; readonly kind: string }>;
   readonly characteristics: ReadonlyArray<{
     readonly kind: CharacteristicKind;

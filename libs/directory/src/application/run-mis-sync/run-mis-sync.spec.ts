@@ -199,6 +199,20 @@ describe('RunMisSyncUseCase', () => {
     expect(tb.connections.row(school.id)?.lastSyncedFrom).toEqual(delta.startedAt);
   });
 
+  it('picks up in a delta a pupil whose own email changed, and writes only them', async () => {
+    const { tb, school, mis, ada } = setup();
+    await tb.sync(school);
+    tb.store.forgetCalls();
+    tb.clock.advance(DAY);
+    mis.putPupils({ ...ada, email: 'ada.lovelace@oak.sch.uk' });
+
+    const delta = await tb.sync(school, 'delta');
+
+    expect(tb.store.written('writePupils')).toEqual([ada.misId]);
+    expect(delta.tally.pupils).toEqual(counts({ changed: 1 }));
+    expect(tb.store.pupil(school.id, ada.misId)?.email).toBe('ada.lovelace@oak.sch.uk');
+  });
+
   it('tallies once, in a delta, a contact who changed along with their child', async () => {
     const { tb, school, mis, family } = setup();
     await tb.sync(school);

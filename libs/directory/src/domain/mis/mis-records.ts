@@ -42,6 +42,8 @@ export interface MisPupil {
   readonly ncYear: number | null;
   readonly yearGroup: string | null;
   readonly registrationGroup: string | null;
+  /** The pupil's own (school) email address, where the MIS has one: secondary pupils mostly, lower-cased. */
+  readonly email: string | null;
   readonly groupMisIds: readonly string[];
   readonly characteristics: MisCharacteristics;
   readonly contacts: readonly MisContactLink[];

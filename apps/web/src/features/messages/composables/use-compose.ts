@@ -8,7 +8,7 @@ import type { PickedOption } from './use-audience-search';
 
 /** The composer's state: audience, routing, content per channel, and when to send. */
 export interface ComposeForm {
-  kind: 'contacts' | 'staff';
+  kind: 'contacts' | 'pupils' | 'staff';
   ncYears: number[];
   groups: PickedOption[];
   pupils: PickedOption[];
@@ -42,6 +42,24 @@ const blank = (): ComposeForm => ({
 });
 
 /**
+ * The audience the API takes: the pupil rules for pupils and their contacts, nothing more for staff. `contacts`
+ * has a default, so the generated type asks for it always; the API reads it for contacts only.
+ */
+function audienceOf(form: ComposeForm): SendMessageBody['audience'] {
+  if (form.kind === 'staff') {
+    return { kind: 'staff', contacts: form.contacts };
+  }
+  const pupils = {
+    ncYears: form.ncYears,
+    groupIds: form.groups.map((g) => g.id),
+    pupilIds: form.pupils.map((p) => p.id),
+    characteristics: form.characteristics,
+    contacts: form.contacts,
+  };
+  return { kind: form.kind, ...pupils };
+}
+
+/**
  * Composing one message, new or an edit of a draft or scheduled one (`messageId`): the body the API takes, a
  * live estimate (debounced) of who is reached by which channel and what the texts cost, and send / schedule /
  * save as draft.
@@ -53,17 +71,7 @@ export function useCompose(schoolId: Ref<string>, messageId: Ref<string | null>)
   const estimating = ref(false);
 
   const body = computed<Omit<SendMessageBody, 'draft'>>(() => ({
-    audience:
-      form.kind === 'staff'
-        ? { kind: 'staff', contacts: form.contacts }
-        : {
-            kind: 'contacts',
-            ncYears: form.ncYears,
-            groupIds: form.groups.map((g) => g.id),
-            pupilIds: form.pupils.map((p) => p.id),
-            characteristics: form.characteristics,
-            contacts: form.contacts,
-          },
+    audience: audienceOf(form),
     content: {
       ...(form.appTitle || form.appBody ? { app: { title: form.appTitle, body: form.appBody } } : {}),
       ...(form.emailSubject || form.emailHtml

@@ -11,7 +11,7 @@ interface SavedContent {
   sms?: { text: string } | null;
 }
 interface SavedAudience {
-  kind: 'contacts' | 'staff';
+  kind: ComposeForm['kind'];
   ncYears?: number[];
   groupIds?: string[];
   pupilIds?: string[];
