@@ -28,7 +28,8 @@ import { measureSdkFloor } from './sdk-floor';
  * `npm run bench:fanout [N]`.
  */
 const N = Number(process.argv[2] ?? 50_000);
-const CONCURRENCY = 20;
+/** Jobs the baseline's no-op worker runs at once: as many as Rowan's two send queues (20 each). */
+const CONCURRENCY = 40;
 
 async function main(): Promise<void> {
   const db = `rowan_bench_${Date.now().toString(36)}`;
@@ -161,7 +162,7 @@ async function rawBullMq(redisUrl: string, prefix: string, count: number): Promi
     const w = new Worker('baseline', async () => undefined, {
       connection,
       prefix,
-      concurrency: CONCURRENCY * 2,
+      concurrency: CONCURRENCY,
     });
     w.on('completed', () => {
       if (++done === count) {
