@@ -9,7 +9,6 @@ import {
   EmailSender,
   escapeHtml,
   mapMergeFields,
-  MERGE_FIELDS,
   ProviderUnavailable,
   type BulkSendOutcome,
   type MergeField,
@@ -86,31 +85,26 @@ export class SesEmailSender extends EmailSender {
   }
 
   async sendBulk(email: OutgoingBulkEmail): Promise<BulkSendOutcome[]> {
+    // Only the fields the templates use travel with each entry: the request stays small (SES takes 1 MB).
+    const used: Placeholder[] = [];
+    const template = {
+      Subject: sesTemplate(email.subject, false, used),
+      Html: sesTemplate(email.html, true, used),
+      Text: sesTemplate(email.text, false, used),
+    };
+    const blank = { title: '', forename: '', surname: '', children: '', school: '' };
     try {
       const sent = await this.client.send(
         new SendBulkEmailCommand({
           FromEmailAddress: `${encodedName(email.fromName)} <${this.settings.fromAddress}>`,
           DefaultContent: {
-            Template: {
-              TemplateContent: {
-                Subject: sesTemplate(email.subject, false),
-                Html: sesTemplate(email.html, true),
-                Text: sesTemplate(email.text, false),
-              },
-              TemplateData: sesTemplateData({
-                title: '',
-                forename: '',
-                surname: '',
-                children: '',
-                school: '',
-              }),
-            },
+            Template: { TemplateContent: template, TemplateData: sesTemplateData(blank, used) },
           },
           BulkEmailEntries: email.entries.map((entry) => ({
             Destination: { ToAddresses: [entry.to] },
             ReplacementTags: [{ Name: 'delivery', Value: entry.reference }],
             ReplacementEmailContent: {
-              ReplacementTemplate: { ReplacementTemplateData: sesTemplateData(entry.fields) },
+              ReplacementTemplate: { ReplacementTemplateData: sesTemplateData(entry.fields, used) },
             },
           })),
           ...(this.settings.configurationSet ? { ConfigurationSetName: this.settings.configurationSet } : {}),
@@ -130,21 +124,31 @@ export class SesEmailSender extends EmailSender {
  * `{{forename_html}}`, an escaped copy, in the HTML (SES does not escape what it substitutes). Any other `{{` is
  * escaped, so content can never be read as template syntax.
  */
-function sesTemplate(text: string, html: boolean): string {
+function sesTemplate(text: string, html: boolean, used: Placeholder[]): string {
   return mapMergeFields(
     text,
-    (field) => `{{${field}${html ? '_html' : ''}}}`,
+    (field) => {
+      if (!used.some((u) => u.field === field && u.html === html)) {
+        used.push({ field, html });
+      }
+      return `{{${placeholder({ field, html })}}}`;
+    },
     (literal) => literal.replace(/\{\{/g, '\\{{'),
   );
 }
 
-function sesTemplateData(fields: Readonly<Record<MergeField, string>>): string {
+/** A merge field as the template names it: `forename`, or `forename_html` for its escaped copy. */
+interface Placeholder {
+  readonly field: MergeField;
+  readonly html: boolean;
+}
+
+const placeholder = (p: Placeholder) => `${p.field}${p.html ? '_html' : ''}`;
+
+function sesTemplateData(fields: Readonly<Record<MergeField, string>>, used: readonly Placeholder[]): string {
   return JSON.stringify(
     Object.fromEntries(
-      MERGE_FIELDS.flatMap((f) => [
-        [f, fields[f]],
-        [`${f}_html`, escapeHtml(fields[f])],
-      ]),
+      used.map((p) => [placeholder(p), p.html ? escapeHtml(fields[p.field]) : fields[p.field]]),
     ),
   );
 }
