@@ -34,7 +34,7 @@ export const jobIds = {
   dispatchMessage: (messageId: string, notBefore: number) => `dispatch-${messageId}-${notBefore}`,
   /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */
   /** One check per offer and expiry time (a re-check of an early run gets its own). */
-  expireOffer: (bookingId: string, at: number) => `expire-offer-${bookingId}-${at}`,
+  expireOffer: (bookingId: string, at: number) => `offer-${bookingId}-${at.toString(36)}`,
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };
