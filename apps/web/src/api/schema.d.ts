@@ -1964,16 +1964,16 @@ export interface components {
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
-            endsAt?: string | null;
+            endsAt: string | null;
             sessions: string[];
             capacity: number;
             reservedPlaces: number;
             /** @description Places held (confirmed or offered) */
             taken: number;
             /** @description Pence */
-            priceP?: number | null;
+            priceP: number | null;
             /** Format: date-time */
-            bookingCutoff?: string | null;
+            bookingCutoff: string | null;
             eligibility: components["schemas"]["EligibilityDto"];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
@@ -1981,7 +1981,7 @@ export interface components {
              * Format: uuid
              * @description The invitation message
              */
-            invitationMessageId?: string | null;
+            invitationMessageId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1989,14 +1989,14 @@ export interface components {
         };
         EventPageDto: {
             items: components["schemas"]["EventDto"][];
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         EligiblePupilDto: {
             /** Format: uuid */
             id: string;
             forename: string;
             surname: string;
-            ncYear?: number | null;
+            ncYear: number | null;
             /** @description Pupil Premium or FSM: may take a reserved place */
             mayTakeReserved: boolean;
         };
@@ -2018,7 +2018,7 @@ export interface components {
         };
         ParticipantPageDto: {
             items: components["schemas"]["ParticipantDto"][];
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         BookingDto: {
             /** Format: uuid */
@@ -2030,9 +2030,9 @@ export interface components {
             /** @enum {string} */
             state: "confirmed" | "waitlisted" | "offered" | "cancelled";
             /** @description On the waiting list: 1 is first */
-            position?: number | null;
+            position: number | null;
             /** Format: date-time */
-            offerExpiresAt?: string | null;
+            offerExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2043,11 +2043,11 @@ export interface components {
             schoolId: string;
             forename: string;
             surname: string;
-            yearGroup?: string | null;
+            yearGroup: string | null;
         };
         InvitationDto: {
             event: components["schemas"]["EventDto"];
-            booking?: components["schemas"]["BookingDto"] | null;
+            booking: components["schemas"]["BookingDto"] | null;
         };
         ChildInvitationsDto: {
             child: components["schemas"]["InvitedChildDto"];
@@ -2057,7 +2057,7 @@ export interface components {
             /** @description One entry per child (a family has few) */
             items: components["schemas"]["ChildInvitationsDto"][];
             /** @description Always null: one page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         BookPlaceRequest: {
             /** Format: uuid */

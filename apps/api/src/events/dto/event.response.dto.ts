@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   BOOKING_STATES,
   EVENT_KINDS,
@@ -18,16 +18,16 @@ export class EventDto {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) endsAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endsAt!: string | null;
   @ApiProperty({ type: [String], format: 'date-time' }) sessions!: string[];
   @ApiProperty() capacity!: number;
   @ApiProperty() reservedPlaces!: number;
   @ApiProperty({ description: 'Places held (confirmed or offered)' }) taken!: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Pence' }) priceP!: number | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) bookingCutoff!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Pence' }) priceP!: number | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) bookingCutoff!: string | null;
   @ApiProperty({ type: EligibilityDto }) eligibility!: object;
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status!: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
     format: 'uuid',
     nullable: true,
     type: String,
@@ -68,14 +68,14 @@ export class EventDto {
 
 export class EventPageDto {
   @ApiProperty({ type: [EventDto] }) items!: EventDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 class EligiblePupilDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() forename!: string;
   @ApiProperty() surname!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) ncYear!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ncYear!: number | null;
   @ApiProperty({ description: 'Pupil Premium or FSM: may take a reserved place' }) mayTakeReserved!: boolean;
 }
 
@@ -102,9 +102,9 @@ export class BookingDto {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ format: 'uuid' }) pupilId!: string;
   @ApiProperty({ enum: BOOKING_STATES }) state!: BookingState;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'On the waiting list: 1 is first' })
+  @ApiProperty({ nullable: true, type: Number, description: 'On the waiting list: 1 is first' })
   position!: number | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) offerExpiresAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) offerExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(b: BookingView): BookingDto {
@@ -142,7 +142,7 @@ class ParticipantDto {
 
 export class ParticipantPageDto {
   @ApiProperty({ type: [ParticipantDto] }) items!: ParticipantDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 
   static from(page: { items: readonly ParticipantRow[]; nextCursor: string | null }): ParticipantPageDto {
     return { items: page.items.map(ParticipantDto.from), nextCursor: page.nextCursor };
@@ -154,12 +154,12 @@ class InvitedChildDto {
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
   @ApiProperty() forename!: string;
   @ApiProperty() surname!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) yearGroup!: string | null;
+  @ApiProperty({ nullable: true, type: String }) yearGroup!: string | null;
 }
 
 class InvitationDto {
   @ApiProperty({ type: EventDto }) event!: EventDto;
-  @ApiPropertyOptional({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
+  @ApiProperty({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
 }
 
 export class ChildInvitationsDto {
@@ -180,6 +180,6 @@ export class ChildInvitationsDto {
 export class MyInvitationsDto {
   @ApiProperty({ type: [ChildInvitationsDto], description: 'One entry per child (a family has few)' })
   items!: ChildInvitationsDto[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Always null: one page' })
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: one page' })
   nextCursor!: string | null;
 }
