@@ -21,6 +21,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     toCancelId: string;
     bookableId: string;
     bookChildId: string;
+    staffBookChildId: string;
     myBookingId: string;
     staffCancelBookingId: string;
     offeredBookingId: string;
@@ -80,7 +81,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
   /** Events to edit, publish and cancel, and one parent's children with bookings to make, cancel and accept. */
   async function eventFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, staff: User) {
     const kids = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       kids.push(await stack.make.pupil(school, `Ev${i}`, 'Audited', 5));
     }
     const contact = await stack.make.contact(school, 'Pam', 'Parent');
@@ -119,6 +120,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       toCancelId: (await stack.make.event(school, staff.id)).id,
       bookableId,
       bookChildId: kids[0]!.id,
+      staffBookChildId: kids[5]!.id,
       myBookingId,
       staffCancelBookingId,
       offeredBookingId,
@@ -247,6 +249,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         `/api/v1/schools/${ids.schoolId}/events/${ids.bookableId}/bookings/${ids.staffCancelBookingId}/cancel`,
         {},
       ),
+    bookEventPlace: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/events/${ids.bookableId}/bookings`, {
+        pupilId: ids.staffBookChildId,
+      }),
     bookPlace: () =>
       authed(parentToken).post('/api/v1/me/bookings', { eventId: ids.bookableId, pupilId: ids.bookChildId }),
     cancelMyBooking: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.myBookingId}/cancel`, {}),
@@ -290,6 +296,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'updateEvent',
     'cancelEvent',
     'cancelEventBooking',
+    'bookEventPlace',
     'bookPlace',
     'cancelMyBooking',
     'acceptOffer',

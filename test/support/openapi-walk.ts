@@ -50,6 +50,7 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   createEvent: () => WALK_EVENT,
   updateEvent: () => WALK_EVENT,
   previewEligible: () => ({ ncYears: [5] }),
+  bookEventPlace: () => ({ pupilId: '00000000-0000-4000-8000-000000000000' }),
   bookPlace: () => ({
     eventId: '00000000-0000-4000-8000-000000000000',
     pupilId: '00000000-0000-4000-8000-000000000000',

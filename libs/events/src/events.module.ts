@@ -9,6 +9,7 @@ import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro
 import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
+import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
 import { AcceptOfferUseCase } from './application/change-booking/accept-offer.use-case';
 import {
   CancelMyBookingUseCase,
@@ -45,6 +46,7 @@ const USE_CASES = [
   ListParticipantsUseCase,
   PublishEventUseCase,
   BookPlaceUseCase,
+  StaffBookPlaceUseCase,
   CancelMyBookingUseCase,
   StaffCancelBookingUseCase,
   AcceptOfferUseCase,

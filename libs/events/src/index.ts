@@ -17,6 +17,7 @@ export * from './application/manage-events/cancel-event.use-case';
 export * from './application/manage-events/read-events.use-case';
 export * from './application/publish-event/publish-event.use-case';
 export * from './application/book-place/book-place.use-case';
+export * from './application/book-place/staff-book-place.use-case';
 export * from './application/change-booking/waiting-list.service';
 export * from './application/change-booking/cancel-booking.use-case';
 export * from './application/change-booking/accept-offer.use-case';

@@ -9,6 +9,7 @@ import {
   ListParticipantsUseCase,
   PreviewEligibleUseCase,
   PublishEventUseCase,
+  StaffBookPlaceUseCase,
   StaffCancelBookingUseCase,
   UpdateEventUseCase,
 } from '@rowan/events';
@@ -17,7 +18,7 @@ import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id.param';
 import { PageQuery } from '../http/page.query';
-import { CreateEventRequest, EligibilityDto } from './dto/event.request.dto';
+import { CreateEventRequest, EligibilityDto, StaffBookPlaceRequest } from './dto/event.request.dto';
 import {
   BookingDto,
   EligiblePreviewDto,
@@ -201,7 +202,28 @@ export class EventBookingsController {
   constructor(
     private readonly participants: ListParticipantsUseCase,
     private readonly cancel: StaffCancelBookingUseCase,
+    private readonly book: StaffBookPlaceUseCase,
   ) {}
+
+  @Post()
+  @RequirePermission('events:manage')
+  @ApiOperation({
+    operationId: 'bookEventPlace',
+    summary: 'Book a place for a parent',
+    description: 'For an invited pupil: confirmed while places last, else on the waiting list.',
+  })
+  @ApiCreatedResponse({ type: BookingDto })
+  @ApiProblems(400, 404, 409)
+  async bookEventPlace(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Body() body: StaffBookPlaceRequest,
+  ): Promise<BookingDto> {
+    return BookingDto.from(
+      await this.book.execute({ actor, schoolId: schoolId as SchoolId, eventId, pupilId: body.pupilId }),
+    );
+  }
 
   @Get()
   @RequirePermission('events:read')

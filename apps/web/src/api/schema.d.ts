@@ -925,7 +925,11 @@ export interface paths {
          */
         get: operations["listEventBookings"];
         put?: never;
-        post?: never;
+        /**
+         * Book a place for a parent
+         * @description For an invited pupil: confirmed while places last, else on the waiting list.
+         */
+        post: operations["bookEventPlace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2004,21 +2008,9 @@ export interface components {
             count: number;
             pupils: components["schemas"]["EligiblePupilDto"][];
         };
-        ParticipantDto: {
-            /** Format: uuid */
-            bookingId: string;
+        StaffBookPlaceRequest: {
             /** Format: uuid */
             pupilId: string;
-            forename: string;
-            surname: string;
-            /** @enum {string} */
-            state: "confirmed" | "waitlisted" | "offered" | "cancelled";
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ParticipantPageDto: {
-            items: components["schemas"]["ParticipantDto"][];
-            nextCursor: string | null;
         };
         BookingDto: {
             /** Format: uuid */
@@ -2035,6 +2027,22 @@ export interface components {
             offerExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        ParticipantDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            pupilId: string;
+            forename: string;
+            surname: string;
+            /** @enum {string} */
+            state: "confirmed" | "waitlisted" | "offered" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ParticipantPageDto: {
+            items: components["schemas"]["ParticipantDto"][];
+            nextCursor: string | null;
         };
         InvitedChildDto: {
             /** Format: uuid */
@@ -5932,6 +5940,86 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    bookEventPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffBookPlaceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -132,3 +132,7 @@ export class BookPlaceRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() eventId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() pupilId!: string;
 }
+
+export class StaffBookPlaceRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() pupilId!: string;
+}

@@ -3,9 +3,10 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { Clock, IdGenerator, UnitOfWork } from '@rowan/kernel';
 import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
 import { toBookingView, type BookingView } from '../booking.view';
-import { BookingStore, type BookingRecord } from '../ports/booking.store';
+import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship } from '../ports/guardianship';
+import { placeBooking } from './place-booking';
 
 export interface BookPlaceInput {
   readonly actor: Actor;
@@ -61,40 +62,19 @@ export class BookPlaceUseCase {
     if (!event.bookable(now)) {
       throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
     }
-    if ((await this.bookings.activeFor(event.id, [child.id])).length) {
-      throw new EventConflict(
-        `${child.forename} already has a booking for this event`,
-        'EVENTS.ALREADY_BOOKED',
-      );
-    }
-    const booking = await this.uow.transaction(async () => {
-      const open = !invitation.mayTakeReserved;
-      const placed = await this.bookings.takePlace(event.id, open);
-      const record: BookingRecord = {
-        id: this.ids.next(),
-        schoolId: event.schoolId,
-        eventId: event.id,
-        pupilId: child.id,
-        state: placed ? 'confirmed' : 'waitlisted',
-        open,
-        bookedBy: input.actor.userId,
-        offerExpiresAt: null,
+    const booking = await placeBooking(
+      { bookings: this.bookings, audit: this.audit, uow: this.uow, ids: this.ids },
+      {
+        actor: input.actor,
+        event,
+        invitation,
+        childName: child.forename,
         idempotencyKey: input.idempotencyKey,
         requestHash,
-        createdAt: now,
-      };
-      await this.bookings.insert(record);
-      this.audit.record(input.actor.userId, {
-        action: placed ? 'booking.confirmed' : 'booking.waitlisted',
-        trustId: event.trustId,
-        schoolId: event.schoolId,
-        targetType: 'booking',
-        targetId: record.id,
-        summary: `${placed ? 'Booked a place' : 'Joined the waiting list'} for ${child.forename} on “${event.title}”`,
-        after: { eventId: event.id, pupilId: child.id, state: record.state },
-      });
-      return record;
-    });
+        now,
+        by: 'A parent',
+      },
+    );
     return toBookingView(booking, await this.bookings.position(booking));
   }
 }
