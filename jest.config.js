@@ -20,6 +20,8 @@ const moduleNameMapper = {
   '^@rowan/directory/(.*)$': '<rootDir>/libs/directory/src/$1',
   '^@rowan/communications$': '<rootDir>/libs/communications/src/index.ts',
   '^@rowan/communications/(.*)$': '<rootDir>/libs/communications/src/$1',
+  '^@rowan/events$': '<rootDir>/libs/events/src/index.ts',
+  '^@rowan/events/(.*)$': '<rootDir>/libs/events/src/$1',
   '^@rowan/adapters/(.*)$': '<rootDir>/libs/adapters/src/$1',
   '^@rowan/sandbox$': '<rootDir>/apps/sandbox/src/index.ts',
 };

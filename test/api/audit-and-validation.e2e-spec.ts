@@ -1,4 +1,6 @@
 import { Membership, User } from '@rowan/access';
+import { Contact } from '@rowan/directory';
+import { v7 } from 'uuid';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { operations } from '../support/openapi-walk';
 
@@ -14,7 +16,17 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     draftId: string;
     pendingId: string;
     scheduledId: string;
+    draftEventId: string;
+    toPublishId: string;
+    toCancelId: string;
+    bookableId: string;
+    bookChildId: string;
+    staffBookChildId: string;
+    myBookingId: string;
+    staffCancelBookingId: string;
+    offeredBookingId: string;
   };
+  let parentToken: string;
   let tokens: {
     operator: string;
     trustAdmin: string;
@@ -62,8 +74,58 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       draftId: (await stack.make.message(school, target.user.id)).id,
       pendingId: (await stack.make.message(school, target.user.id, 'pending_approval')).id,
       scheduledId: (await stack.make.message(school, target.user.id, 'scheduled')).id,
+      ...(await eventFixtures(school, target.user)),
     };
   });
+
+  /** Events to edit, publish and cancel, and one parent's children with bookings to make, cancel and accept. */
+  async function eventFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, staff: User) {
+    const kids = [];
+    for (let i = 0; i < 6; i++) {
+      kids.push(await stack.make.pupil(school, `Ev${i}`, 'Audited', 5));
+    }
+    const contact = await stack.make.contact(school, 'Pam', 'Parent');
+    for (const kid of kids) {
+      await stack.make.link(kid, contact);
+    }
+    const user = await stack.make.user('Pam', 'Parent');
+    const em = stack.orm.em.fork();
+    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
+    em.persist(
+      new Membership(v7(), user.id, school.trustId, school.id, 'parent', 'active', new Date(), new Date()),
+    );
+    await em.flush();
+    parentToken = await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false });
+    const admin = authed(tokens.schoolAdmin);
+    const events = `/api/v1/schools/${school.id}/events`;
+    const publish = async (capacity: number) => {
+      const { id } = (await stack.make.event(school, staff.id, 'draft', capacity)) as { id: string };
+      expect((await admin.post(`${events}/${id}/publish`, {})).status).toBe(200);
+      return id;
+    };
+    const bookableId = await publish(10);
+    const oneplace = await publish(1);
+    const book = async (eventId: string, pupilId: string) =>
+      (await authed(parentToken).post('/api/v1/me/bookings', { eventId, pupilId })).body.id as string;
+    const [myBookingId, staffCancelBookingId, first, offeredBookingId] = [
+      await book(bookableId, kids[1]!.id),
+      await book(bookableId, kids[2]!.id),
+      await book(oneplace, kids[3]!.id),
+      await book(oneplace, kids[4]!.id),
+    ];
+    expect((await admin.post(`${events}/${oneplace}/bookings/${first}/cancel`, {})).status).toBe(200);
+    return {
+      draftEventId: (await stack.make.event(school, staff.id)).id,
+      toPublishId: (await stack.make.event(school, staff.id)).id,
+      toCancelId: (await stack.make.event(school, staff.id)).id,
+      bookableId,
+      bookChildId: kids[0]!.id,
+      staffBookChildId: kids[5]!.id,
+      myBookingId,
+      staffCancelBookingId,
+      offeredBookingId,
+    };
+  }
   afterAll(() => stack.close());
 
   const authed = (token: string) => ({
@@ -160,10 +222,48 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       ),
   };
 
+  const TRIP = {
+    kind: 'trip',
+    title: 'Audited trip',
+    startsAt: '2030-06-01T09:00:00.000Z',
+    endsAt: '2030-06-01T15:00:00.000Z',
+    capacity: 20,
+    eligibility: { ncYears: [5] },
+  };
+  Object.assign(SUCCESSFUL, {
+    createEvent: () => authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/events`, TRIP),
+    updateEvent: () =>
+      authed(tokens.schoolAdmin).patch(`/api/v1/schools/${ids.schoolId}/events/${ids.draftEventId}`, {
+        ...TRIP,
+        capacity: 25,
+      }),
+    publishEvent: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.toPublishId}/publish`,
+        {},
+      ),
+    cancelEvent: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/events/${ids.toCancelId}/cancel`, {}),
+    cancelEventBooking: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.bookableId}/bookings/${ids.staffCancelBookingId}/cancel`,
+        {},
+      ),
+    bookEventPlace: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/events/${ids.bookableId}/bookings`, {
+        pupilId: ids.staffBookChildId,
+      }),
+    bookPlace: () =>
+      authed(parentToken).post('/api/v1/me/bookings', { eventId: ids.bookableId, pupilId: ids.bookChildId }),
+    cancelMyBooking: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.myBookingId}/cancel`, {}),
+    acceptOffer: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.offeredBookingId}/accept`, {}),
+  } satisfies Record<string, () => Promise<{ status: number }>>);
+
   /** POST routes that change nobody's data, so leave no audit record, and why. */
   const NOT_AUDITED: Record<string, string> = {
     estimateMessage: 'counts and costs a message; stores nothing',
     readMyMessage: 'a parent opening their own message marks the delivery read; no user data changes',
+    previewEligible: 'counts who eligibility rules pick; stores nothing',
   };
 
   it('covers every mutating route in the OpenAPI document', async () => {
@@ -192,11 +292,27 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'approveMessage',
     'updateCommunicationSettings',
     'updateTrustCommunicationSettings',
+    'createEvent',
+    'updateEvent',
+    'cancelEvent',
+    'cancelEventBooking',
+    'bookEventPlace',
+    'bookPlace',
+    'cancelMyBooking',
+    'acceptOffer',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();
     expect(response.status).toBeLessThan(300);
     expect(await stack.make.auditCount()).toBe(before + 1);
+  });
+
+  it('publishEvent records the publication, and the invitation is audited as the message it is', async () => {
+    const before = await stack.make.auditCount();
+    const response = await SUCCESSFUL.publishEvent!();
+    expect(response.status).toBe(200);
+    expect(await stack.make.auditCount()).toBe(before + 2);
+    expect(await stack.make.auditCount({ action: 'event.published' })).toBeGreaterThan(0);
   });
 
   it('records who, what, where and the request id', async () => {

@@ -43,6 +43,8 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
         'parents:invite',
         'messages:read',
         'messages:send',
+        'events:read',
+        'events:manage',
       ],
     });
   });

@@ -26,6 +26,8 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     await stack.make.link(pupilB, contactB);
     const uploadB = await stack.make.directoryImport(schoolB, memberB.user.id);
     const messageB = await stack.make.message(schoolB, memberB.user.id);
+    const eventB = await stack.make.event(schoolB, memberB.user.id, 'published');
+    const bookingB = await stack.make.booking(eventB, pupilB, memberB.user.id);
     foreign = {
       schoolId: schoolB.id,
       trustId: trustB.id,
@@ -35,8 +37,10 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
       contactId: contactB.id,
       importId: uploadB.id,
       messageId: messageB.id,
+      eventId: eventB.id,
+      bookingId: bookingB,
     };
-    foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil'];
+    foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil', eventB.title];
     for (const [role, where] of [
       ['school_admin', { school: schoolA }],
       ['office', { school: schoolA }],

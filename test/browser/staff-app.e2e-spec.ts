@@ -480,6 +480,54 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets office staff create and publish a trip, and a parent book it on a phone with the keyboard', async () => {
+    const rowan = await stack.make.school(trust, 'Rowan Tree Primary');
+    await stack.make.communicationSettings(rowan, { quietHours: null });
+    const officer = await person('Ola', 'Office', 'office', { school: rowan });
+    const parent = await person('Priya', 'Booker', 'parent', { school: rowan });
+    const child = await stack.make.pupil(rowan, 'Tomos', 'Booker', 5);
+    await stack.make.pupil(rowan, 'Yara', 'Younger', 3);
+    const contact = await stack.make.contact(rowan, 'Priya', 'Booker', [parent.email]);
+    await stack.make.link(child, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+    await check(page, 'events');
+    await page.getByRole('link', { name: 'New event' }).click();
+    await page.getByLabel('Title').fill('Castle trip');
+    await page.getByLabel('Starts').fill('2030-06-03T09:00');
+    await page.getByLabel('Ends').fill('2030-06-03T15:30');
+    await page.getByLabel('Places', { exact: true }).fill('20');
+    await page.getByLabel(/Year groups/).fill('5');
+    await page.getByRole('heading', { name: '1 eligible pupil' }).waitFor();
+    await check(page, 'new event');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: 'Castle trip', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Publish and invite' }).click();
+    await page.getByText('Families invited').waitFor();
+    await check(page, 'event');
+    await page.context().close();
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const parentPage = await phone.newPage();
+    await signIn(parentPage, parent.email);
+    await parentPage.getByRole('link', { name: 'Invitations to trips and clubs' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    await check(parentPage, 'parent invitations');
+    await parentPage.getByRole('button', { name: 'Book for Tomos' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByText('Place booked').waitFor();
+    await parentPage.getByRole('button', { name: 'Cancel for Tomos' }).waitFor();
+    await check(parentPage, 'parent invitations booked');
+    await phone.close();
+  });
+
   it('sends a parent to the mobile parent area', async () => {
     const parent = await person('Pat', 'Parent', 'parent', { school });
     const child = await stack.make.pupil(school, 'Maisie', "O'Hara");

@@ -15,6 +15,7 @@ import {
   Trust,
 } from '@rowan/directory';
 import { Message, type MessageStatus } from '@rowan/communications';
+import { SchoolEvent, type EventStatus } from '@rowan/events';
 import type { SchoolId, TrustId, UserId } from '@rowan/kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
@@ -242,6 +243,56 @@ export class Factories {
           settings.approvalThreshold ?? null,
         ],
       );
+  }
+
+  /** A Year 5 trip a week ahead, in the given state. */
+  async event(
+    school: School,
+    createdBy: UserId,
+    status: EventStatus = 'draft',
+    capacity = 10,
+  ): Promise<SchoolEvent> {
+    const now = new Date();
+    const starts = new Date(now.getTime() + 7 * 86_400_000);
+    return this.save(
+      new SchoolEvent(
+        v7(),
+        school.id,
+        school.trustId,
+        'trip',
+        `Trip ${randomUUID().slice(0, 6)}`,
+        '',
+        starts,
+        new Date(starts.getTime() + 6 * 3_600_000),
+        [],
+        capacity,
+        0,
+        null,
+        null,
+        { ncYears: [5], groupIds: [], pupilIds: [], characteristics: [] },
+        status,
+        null,
+        createdBy,
+        now,
+        now,
+      ),
+    );
+  }
+
+  /** A confirmed booking written straight in (the place counted on the event). */
+  async booking(event: SchoolEvent, pupil: Pupil, bookedBy: UserId): Promise<string> {
+    const id = v7();
+    const connection = this.orm.em.fork().getConnection();
+    await connection.execute(
+      `insert into event_bookings (id, school_id, event_id, pupil_id, state, active, open, booked_by, created_at, updated_at)
+       values (?, ?, ?, ?, 'confirmed', 1, 1, ?, now(3), now(3))`,
+      [id, event.schoolId, event.id, pupil.id, bookedBy],
+    );
+    await connection.execute(
+      'update events set taken = taken + 1, taken_open = taken_open + 1 where id = ?',
+      [event.id],
+    );
+    return id;
   }
 
   async auditCount(

@@ -22,6 +22,7 @@ export interface MessagingStack {
 export async function startMessagingStack(
   clock: Clock,
   workerSettings: Record<string, string> = { SMS_PER_SECOND: '500', EMAIL_PER_SECOND: '500' },
+  apiOverrides: Record<string, string> = {},
 ): Promise<MessagingStack> {
   const port = await freePort();
   const api = `http://127.0.0.1:${port}`;
@@ -31,9 +32,12 @@ export async function startMessagingStack(
     eventDelayMs: 10,
   });
   const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
-  const stack = await startApiStack(providers, { listen: true, port });
+  const stack = await startApiStack({ ...apiOverrides, ...providers }, { listen: true, port });
   const worker = await createWorker(
-    loadConfig(WorkerConfig, apiSettings(stack.identity, { ...providers, ...workerSettings })),
+    loadConfig(
+      WorkerConfig,
+      apiSettings(stack.identity, { ...apiOverrides, ...providers, ...workerSettings }),
+    ),
     { schedules: false, clock },
   );
   return {

@@ -37,7 +37,24 @@ const WALK_MESSAGE = {
   policy: 'email',
 };
 
+const WALK_EVENT = {
+  kind: 'trip',
+  title: 'Walk trip',
+  startsAt: '2030-06-01T09:00:00.000Z',
+  endsAt: '2030-06-01T15:00:00.000Z',
+  capacity: 10,
+  eligibility: { ncYears: [5] },
+};
+
 export const SAMPLE_BODIES: Record<string, () => object> = {
+  createEvent: () => WALK_EVENT,
+  updateEvent: () => WALK_EVENT,
+  previewEligible: () => ({ ncYears: [5] }),
+  bookEventPlace: () => ({ pupilId: '00000000-0000-4000-8000-000000000000' }),
+  bookPlace: () => ({
+    eventId: '00000000-0000-4000-8000-000000000000',
+    pupilId: '00000000-0000-4000-8000-000000000000',
+  }),
   createTrust: () => ({ name: 'Walk Trust' }),
   inviteTrustAdmin: () => ({
     email: `walk-${Date.now()}@example.test`,

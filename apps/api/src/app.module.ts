@@ -23,6 +23,7 @@ import { DirectoryOverviewController } from './directory/directory-overview.cont
 import { MisSyncController } from './directory/mis-sync.controller';
 import { DirectoryImportsController } from './directory/directory-imports.controller';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
+import { EventsModule } from '@rowan/events/events.module';
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
 import { InboxController } from './communications/inbox.controller';
 import { CommunicationSettingsController } from './communications/communication-settings.controller';
@@ -37,6 +38,9 @@ import { ParentsController } from './directory/parents.controller';
 import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
+import { EventBookingsController } from './events/event-bookings.controller';
+import { EventsController } from './events/events.controller';
+import { MyEventsController } from './events/my-events.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -52,6 +56,7 @@ export interface ApiModuleOptions {
 @Module({})
 export class AppModule implements NestModule {
   static forRoot({ config, redis, metrics }: ApiModuleOptions): DynamicModule {
+    const communications = CommunicationsModule.forRoot(messagingSettings(config));
     return {
       module: AppModule,
       imports: [
@@ -68,7 +73,8 @@ export class AppModule implements NestModule {
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         PassportModule,
         DirectoryModule,
-        CommunicationsModule.forRoot(messagingSettings(config)),
+        communications,
+        EventsModule.forRoot({ offerWindowMs: config.EVENT_OFFER_SECONDS * 1000, communications }),
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -101,6 +107,9 @@ export class AppModule implements NestModule {
         ParentsController,
         ContactsStaffController,
         GroupsController,
+        EventsController,
+        EventBookingsController,
+        MyEventsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

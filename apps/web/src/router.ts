@@ -3,6 +3,7 @@ import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } f
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
+import { eventsRoutes } from './features/events/routes';
 import { messagesRoutes } from './features/messages/routes';
 import { messagingReportsRoutes } from './features/messaging-reports/routes';
 import { homeRoutes } from './features/home/routes';
@@ -45,6 +46,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...membershipRoutes,
   ...directoryRoutes,
   ...messagesRoutes,
+  ...eventsRoutes,
   ...messagingReportsRoutes,
   ...auditRoutes,
   ...schoolRoutes,

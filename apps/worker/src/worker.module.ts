@@ -15,7 +15,9 @@ import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
 import { DirectorySchedule } from './schedules/directory.schedule';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
+import { EventsModule } from '@rowan/events/events.module';
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
+import { EventsProcessor } from './processors/events.processor';
 import { DispatchProcessor } from './processors/dispatch.processor';
 import { EmailSendProcessor, SmsSendProcessor } from './processors/send.processors';
 import { CommunicationsSchedule, SendRateLimits } from './schedules/communications.schedule';
@@ -23,6 +25,7 @@ import { CommunicationsSchedule, SendRateLimits } from './schedules/communicatio
 @Module({})
 export class WorkerModule {
   static forRoot(config: WorkerConfig, options: { schedules?: boolean; clock?: Clock } = {}): DynamicModule {
+    const communications = CommunicationsModule.forRoot(messagingSettings(config));
     return {
       module: WorkerModule,
       imports: [
@@ -40,7 +43,8 @@ export class WorkerModule {
         ...(options.schedules === false ? [] : [ScheduleModule.forRoot()]),
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         DirectoryModule,
-        CommunicationsModule.forRoot(messagingSettings(config)),
+        communications,
+        EventsModule.forRoot({ offerWindowMs: config.EVENT_OFFER_SECONDS * 1000, communications }),
         BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
         AccessModule.forRoot({
           fusionAuth: {
@@ -58,6 +62,7 @@ export class WorkerModule {
         DispatchProcessor,
         SmsSendProcessor,
         EmailSendProcessor,
+        EventsProcessor,
         SendRateLimits,
         ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule, CommunicationsSchedule]),
       ],

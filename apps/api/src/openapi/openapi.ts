@@ -12,6 +12,7 @@ const TAGS: Array<[string, string]> = [
   ['MIS sync', 'Connecting a school’s MIS and syncing from it'],
   ['Parents', 'Parent accounts and what parents see'],
   ['Messages', 'Compose once; deliver by app, email or SMS; track every delivery'],
+  ['Events', 'Trips and clubs: invitations, bookings and waiting lists'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 

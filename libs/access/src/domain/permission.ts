@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'messages:settings',
   'trust_messages:read',
   'trust_messages:settings',
+  'events:read',
+  'events:manage',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +61,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:settings',
     'trust_messages:read',
     'trust_messages:settings',
+    'events:read',
+    'events:manage',
   ],
   school_admin: [
     'schools:read',
@@ -72,6 +76,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:send',
     'messages:approve',
     'messages:settings',
+    'events:read',
+    'events:manage',
   ],
   office: [
     'schools:read',
@@ -80,8 +86,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'parents:invite',
     'messages:read',
     'messages:send',
+    'events:read',
+    'events:manage',
   ],
-  teacher: ['schools:read', 'directory:read'],
+  teacher: ['schools:read', 'directory:read', 'events:read'],
   parent: [],
   integration: ['schools:read', 'messages:read', 'messages:send'],
 };

@@ -12,6 +12,8 @@ export const QUEUES = {
   /** One queue per provider, each under its own rate limit. */
   sms: 'send-sms',
   email: 'send-email',
+  /** Waiting-list offers that expire (later: held places, reminders). */
+  events: 'events',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -21,6 +23,7 @@ export interface JobPayloads {
   'dispatch-message': { readonly messageId: string };
   /** Up to SEND_BATCH_MAX email or SMS deliveries, all of one channel. */
   'send-deliveries': { readonly deliveryIds: readonly string[] };
+  'expire-offer': { readonly bookingId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -30,6 +33,8 @@ export const jobIds = {
   runSync: (runId: string) => `run-sync-${runId}`,
   dispatchMessage: (messageId: string, notBefore: number) => `dispatch-${messageId}-${notBefore}`,
   /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */
+  /** One check per offer and expiry time (a re-check of an early run gets its own). */
+  expireOffer: (bookingId: string, at: number) => `offer-${bookingId}-${at.toString(36)}`,
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };

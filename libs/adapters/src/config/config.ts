@@ -134,6 +134,12 @@ export class BaseConfig {
   @Min(10, { message: 'seconds after which a dead send attempt’s deliveries are taken over, 10 to 3600' })
   @Max(3600, { message: 'seconds after which a dead send attempt’s deliveries are taken over, 10 to 3600' })
   SEND_CLAIM_EXPIRY_SECONDS = 120;
+
+  @Transform(toInt)
+  @IsInt({ message: 'seconds a waiting-list offer is kept, 1 to 1209600' })
+  @Min(1, { message: 'seconds a waiting-list offer is kept, 1 to 1209600' })
+  @Max(1_209_600, { message: 'seconds a waiting-list offer is kept, 1 to 1209600' })
+  EVENT_OFFER_SECONDS = 86_400;
 }
 
 export class ApiConfig extends BaseConfig {

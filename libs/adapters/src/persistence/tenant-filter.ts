@@ -44,6 +44,7 @@ function tenantCondition(args: TenantScopeArgs | undefined, entityName: string):
     case 'MisConnection':
     case 'DirectoryImport':
     case 'Message':
+    case 'Event':
       return { schoolId: { $in: schoolIds } };
     case 'AuditRecord':
       return { $or: [{ schoolId: { $in: schoolIds } }, { schoolId: null, trustId: { $in: trustIds } }] };
@@ -69,6 +70,7 @@ export const tenantFilter = {
     'MisConnection',
     'DirectoryImport',
     'Message',
+    'Event',
   ],
   default: true,
   args: false,

@@ -9,6 +9,12 @@ export const parentRoutes: RouteRecordRaw[] = [
     meta: { title: 'Home' },
   },
   {
+    path: 'invitations',
+    name: 'parent-invitations',
+    component: () => import('./pages/parent-invitations-page.vue'),
+    meta: { title: 'Invitations' },
+  },
+  {
     path: 'messages/:messageId',
     name: 'parent-message',
     component: () => import('./pages/parent-message-page.vue'),

@@ -26,7 +26,7 @@ describe('GetMeUseCase', () => {
         status: 'active',
         trust: { id: trust.id, name: 'Oak Learning Trust' },
         school: { id: school.id, name: 'Oak Primary' },
-        permissions: ['schools:read', 'directory:read'],
+        permissions: ['schools:read', 'directory:read', 'events:read'],
       },
       {
         id: trustWide.id,

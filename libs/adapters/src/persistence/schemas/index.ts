@@ -11,12 +11,14 @@ import {
 } from './people.schema';
 import { DirectoryImportSchema, MisConnectionSchema, SyncRunSchema } from './sync.schema';
 import { MessageSchema } from './communications.schema';
+import { EventSchema } from './events.schema';
 
 export * from './access.schema';
 export * from './directory.schema';
 export * from './people.schema';
 export * from './sync.schema';
 export * from './communications.schema';
+export * from './events.schema';
 
 /** Every mapped entity. New contexts add theirs here. */
 export const ENTITY_SCHEMAS = [
@@ -36,4 +38,5 @@ export const ENTITY_SCHEMAS = [
   MisConnectionSchema,
   DirectoryImportSchema,
   MessageSchema,
+  EventSchema,
 ];

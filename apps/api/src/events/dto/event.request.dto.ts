@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ELIGIBILITY_CHARACTERISTICS,
+  EVENT_KINDS,
+  type EventDetails,
+  type EventKind,
+  type EligibilityCharacteristic,
+} from '@rowan/events';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class EligibilityDto {
+  @ApiPropertyOptional({ type: [Number], description: 'NC years (Reception is 0)' })
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(-2, { each: true })
+  @Max(14, { each: true })
+  @ArrayMaxSize(20)
+  ncYears?: number[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  groupIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Named pupils' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(5000)
+  pupilIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: ELIGIBILITY_CHARACTERISTICS,
+    isArray: true,
+    description: 'Narrows to pupils with any',
+  })
+  @IsOptional()
+  @IsIn(ELIGIBILITY_CHARACTERISTICS, { each: true })
+  characteristics?: EligibilityCharacteristic[];
+
+  toRules(): EventDetails['eligibility'] {
+    return {
+      ncYears: this.ncYears ?? [],
+      groupIds: this.groupIds ?? [],
+      pupilIds: this.pupilIds ?? [],
+      characteristics: this.characteristics ?? [],
+    };
+  }
+}
+
+export class CreateEventRequest {
+  @ApiProperty({ enum: EVENT_KINDS }) @IsIn(EVENT_KINDS) kind!: EventKind;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) title!: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'A trip’s start (a club starts with its first session)',
+  })
+  @IsOptional()
+  @IsDateString()
+  startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'A trip’s end' })
+  @IsOptional()
+  @IsDateString()
+  endsAt?: string;
+  @ApiPropertyOptional({ type: [String], format: 'date-time', description: 'A club’s sessions this term' })
+  @IsOptional()
+  @IsDateString({}, { each: true })
+  @ArrayMaxSize(100)
+  sessions?: string[];
+  @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10_000) capacity!: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Places only Pupil Premium and FSM pupils may take' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  reservedPlaces?: number;
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Price in pence (per trip, or per term for a club); none is free',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  priceP?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Parents book and cancel until then' })
+  @IsOptional()
+  @IsDateString()
+  bookingCutoff?: string;
+  @ApiPropertyOptional({ type: EligibilityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilityDto)
+  eligibility?: EligibilityDto;
+
+  toDetails(): EventDetails {
+    const sessions = (this.sessions ?? []).map((s) => new Date(s)).sort((a, b) => a.getTime() - b.getTime());
+    const startsAt =
+      this.kind === 'club' && sessions[0] ? sessions[0] : new Date(this.startsAt ?? Number.NaN);
+    return {
+      kind: this.kind,
+      title: this.title,
+      description: this.description ?? '',
+      startsAt,
+      endsAt: this.endsAt ? new Date(this.endsAt) : null,
+      sessions,
+      capacity: this.capacity,
+      reservedPlaces: this.reservedPlaces ?? 0,
+      priceP: this.priceP ?? null,
+      bookingCutoff: this.bookingCutoff ? new Date(this.bookingCutoff) : null,
+      eligibility: (this.eligibility ?? new EligibilityDto()).toRules(),
+    };
+  }
+}
+
+export class BookPlaceRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() eventId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() pupilId!: string;
+}
+
+export class StaffBookPlaceRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() pupilId!: string;
+}

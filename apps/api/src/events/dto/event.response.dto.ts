@@ -1,0 +1,185 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  BOOKING_STATES,
+  EVENT_KINDS,
+  type BookingState,
+  type BookingView,
+  type ChildInvitations,
+  type EligiblePupil,
+  type EventView,
+  type ParticipantRow,
+} from '@rowan/events';
+import { EligibilityDto } from './event.request.dto';
+
+export class EventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) schoolId!: string;
+  @ApiProperty({ enum: EVENT_KINDS }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endsAt!: string | null;
+  @ApiProperty({ type: [String], format: 'date-time' }) sessions!: string[];
+  @ApiProperty() capacity!: number;
+  @ApiProperty() reservedPlaces!: number;
+  @ApiProperty({ description: 'Places held (confirmed or offered)' }) taken!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Pence' }) priceP!: number | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) bookingCutoff!: string | null;
+  @ApiProperty({ type: EligibilityDto }) eligibility!: object;
+  @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The invitation message',
+  })
+  invitationMessageId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  static from(e: EventView): EventDto {
+    return {
+      id: e.id,
+      schoolId: e.schoolId,
+      kind: e.kind,
+      title: e.title,
+      description: e.description,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt?.toISOString() ?? null,
+      sessions: e.sessions.map((s) => new Date(s).toISOString()),
+      capacity: e.capacity,
+      reservedPlaces: e.reservedPlaces,
+      taken: e.taken,
+      priceP: e.priceP,
+      bookingCutoff: e.bookingCutoff?.toISOString() ?? null,
+      eligibility: {
+        ncYears: [...e.eligibility.ncYears],
+        groupIds: [...e.eligibility.groupIds],
+        pupilIds: [...e.eligibility.pupilIds],
+        characteristics: [...e.eligibility.characteristics],
+      },
+      status: e.status,
+      invitationMessageId: e.invitationMessageId,
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class EventPageDto {
+  @ApiProperty({ type: [EventDto] }) items!: EventDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+class EligiblePupilDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() forename!: string;
+  @ApiProperty() surname!: string;
+  @ApiProperty({ nullable: true, type: Number }) ncYear!: number | null;
+  @ApiProperty({ description: 'Pupil Premium or FSM: may take a reserved place' }) mayTakeReserved!: boolean;
+}
+
+export class EligiblePreviewDto {
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: [EligiblePupilDto] }) pupils!: EligiblePupilDto[];
+
+  static from(p: { count: number; pupils: EligiblePupil[] }): EligiblePreviewDto {
+    return {
+      count: p.count,
+      pupils: p.pupils.map((x) => ({
+        id: x.id,
+        forename: x.forename,
+        surname: x.surname,
+        ncYear: x.ncYear,
+        mayTakeReserved: x.mayTakeReserved,
+      })),
+    };
+  }
+}
+
+export class BookingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ format: 'uuid' }) pupilId!: string;
+  @ApiProperty({ enum: BOOKING_STATES }) state!: BookingState;
+  @ApiProperty({ nullable: true, type: Number, description: 'On the waiting list: 1 is first' })
+  position!: number | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) offerExpiresAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(b: BookingView): BookingDto {
+    return {
+      id: b.id,
+      eventId: b.eventId,
+      pupilId: b.pupilId,
+      state: b.state,
+      position: b.position,
+      offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
+      createdAt: b.createdAt.toISOString(),
+    };
+  }
+}
+
+class ParticipantDto {
+  @ApiProperty({ format: 'uuid' }) bookingId!: string;
+  @ApiProperty({ format: 'uuid' }) pupilId!: string;
+  @ApiProperty() forename!: string;
+  @ApiProperty() surname!: string;
+  @ApiProperty({ enum: BOOKING_STATES }) state!: BookingState;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(p: ParticipantRow): ParticipantDto {
+    return {
+      bookingId: p.bookingId,
+      pupilId: p.pupilId,
+      forename: p.forename,
+      surname: p.surname,
+      state: p.state,
+      createdAt: p.createdAt.toISOString(),
+    };
+  }
+}
+
+export class ParticipantPageDto {
+  @ApiProperty({ type: [ParticipantDto] }) items!: ParticipantDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+
+  static from(page: { items: readonly ParticipantRow[]; nextCursor: string | null }): ParticipantPageDto {
+    return { items: page.items.map(ParticipantDto.from), nextCursor: page.nextCursor };
+  }
+}
+
+class InvitedChildDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) schoolId!: string;
+  @ApiProperty() forename!: string;
+  @ApiProperty() surname!: string;
+  @ApiProperty({ nullable: true, type: String }) yearGroup!: string | null;
+}
+
+class InvitationDto {
+  @ApiProperty({ type: EventDto }) event!: EventDto;
+  @ApiProperty({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
+}
+
+export class ChildInvitationsDto {
+  @ApiProperty({ type: InvitedChildDto }) child!: InvitedChildDto;
+  @ApiProperty({ type: [InvitationDto] }) invitations!: InvitationDto[];
+
+  static from(c: ChildInvitations): ChildInvitationsDto {
+    return {
+      child: { ...c.child },
+      invitations: c.invitations.map((i) => ({
+        event: EventDto.from(i.event),
+        booking: i.booking ? BookingDto.from(i.booking) : null,
+      })),
+    };
+  }
+}
+
+export class MyInvitationsDto {
+  @ApiProperty({ type: [ChildInvitationsDto], description: 'One entry per child (a family has few)' })
+  items!: ChildInvitationsDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: one page' })
+  nextCursor!: string | null;
+}

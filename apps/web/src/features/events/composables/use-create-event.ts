@@ -1,0 +1,99 @@
+import { reactive, ref, shallowRef, watch, type Ref } from 'vue';
+import { api, unwrap } from '../../../api/client';
+import type { components } from '../../../api/schema';
+import { useSubmit } from '../../../composables/use-submit';
+import { londonToIso } from '../../../lib/london-time';
+
+type Preview = components['schemas']['EligiblePreviewDto'];
+type Characteristic = 'pupil_premium' | 'free_school_meals' | 'sen';
+
+/** A datetime-local value (London wall time) as an ISO instant, or undefined when empty. */
+function instant(value: string): string | undefined {
+  const [date, time] = value.split('T');
+  if (!date || !time) {
+    return undefined;
+  }
+  const [h, m] = time.split(':').map(Number);
+  return londonToIso(date, h ?? 0, m ?? 0);
+}
+
+/** The create form: values, the live eligible preview, and the save. */
+export function useCreateEvent(schoolId: Ref<string>) {
+  const form = reactive({
+    kind: 'trip' as 'trip' | 'club',
+    title: '',
+    description: '',
+    startsAt: '',
+    endsAt: '',
+    sessions: '',
+    capacity: '30',
+    reservedPlaces: '0',
+    price: '',
+    bookingCutoff: '',
+    ncYears: '',
+    characteristics: [] as Characteristic[],
+  });
+  const preview = shallowRef<Preview | null>(null);
+  const previewing = ref(false);
+
+  const rules = () => ({
+    ncYears: form.ncYears
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((n) => Number.isInteger(n)),
+    characteristics: [...form.characteristics],
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(
+    () => [form.ncYears, form.characteristics.join()],
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        previewing.value = true;
+        try {
+          preview.value = await unwrap(
+            api().POST('/api/v1/schools/{schoolId}/events/eligible-preview', {
+              params: { path: { schoolId: schoolId.value } },
+              body: rules(),
+            }),
+          );
+        } catch {
+          preview.value = null;
+        } finally {
+          previewing.value = false;
+        }
+      }, 300);
+    },
+    { immediate: true },
+  );
+
+  const save = useSubmit(() =>
+    unwrap(
+      api().POST('/api/v1/schools/{schoolId}/events', {
+        params: { path: { schoolId: schoolId.value } },
+        body: {
+          kind: form.kind,
+          title: form.title,
+          description: form.description,
+          startsAt: instant(form.startsAt),
+          endsAt: form.kind === 'trip' ? instant(form.endsAt) : undefined,
+          sessions:
+            form.kind === 'club'
+              ? form.sessions
+                  .split(/\n+/)
+                  .map((s) => instant(s.trim()))
+                  .filter((s): s is string => !!s)
+              : undefined,
+          capacity: Number(form.capacity),
+          reservedPlaces: Number(form.reservedPlaces || 0),
+          priceP: form.price ? Math.round(Number(form.price) * 100) : undefined,
+          bookingCutoff: instant(form.bookingCutoff),
+          eligibility: rules(),
+        },
+      }),
+    ),
+  );
+  return { form, preview, previewing, save };
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail, type Actor } from '@rowan/access';
+import { Clock, IdGenerator, UnitOfWork } from '@rowan/kernel';
+import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
+import { toBookingView, type BookingView } from '../booking.view';
+import { BookingStore } from '../ports/booking.store';
+import { EventRepository } from '../ports/event.repository';
+import { Guardianship } from '../ports/guardianship';
+import { placeBooking } from './place-booking';
+
+export interface BookPlaceInput {
+  readonly actor: Actor;
+  readonly eventId: string;
+  readonly pupilId: string;
+  readonly idempotencyKey: string | null;
+}
+
+/**
+ * A parent books a place for one of their own children on an event the child is invited to. The database
+ * decides who gets the last place (a conditional update in the same transaction as the booking); when it is
+ * full the child joins the waiting list.
+ */
+@Injectable()
+export class BookPlaceUseCase {
+  constructor(
+    private readonly guardianship: Guardianship,
+    private readonly events: EventRepository,
+    private readonly bookings: BookingStore,
+    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async execute(input: BookPlaceInput): Promise<BookingView> {
+    const requestHash = `${input.eventId}/${input.pupilId}`;
+    if (input.idempotencyKey) {
+      const earlier = await this.bookings.findByIdempotencyKey(input.actor.userId, input.idempotencyKey);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          throw new EventConflict(
+            'This Idempotency-Key was used for a different booking',
+            'EVENTS.IDEMPOTENCY_KEY_REUSED',
+          );
+        }
+        return toBookingView(earlier, await this.bookings.position(earlier));
+      }
+    }
+    const child = (await this.guardianship.childrenOf(input.actor)).find((c) => c.id === input.pupilId);
+    if (!child) {
+      throw PupilNotFound();
+    }
+    const event = await this.events.findById(input.eventId);
+    if (!event || event.schoolId !== child.schoolId || event.status === 'draft') {
+      throw EventNotFound();
+    }
+    const invitation = await this.bookings.invitation(event.id, child.id);
+    if (!invitation) {
+      throw new NotEligible(`${child.forename} is not invited to this event`);
+    }
+    const now = this.clock.now();
+    if (!event.bookable(now)) {
+      throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
+    }
+    const booking = await placeBooking(
+      { bookings: this.bookings, audit: this.audit, uow: this.uow, ids: this.ids },
+      {
+        actor: input.actor,
+        event,
+        invitation,
+        childName: child.forename,
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+        now,
+        by: 'A parent',
+      },
+    );
+    return toBookingView(booking, await this.bookings.position(booking));
+  }
+}

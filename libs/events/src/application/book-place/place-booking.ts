@@ -1,0 +1,59 @@
+import type { Actor, AuditTrail } from '@rowan/access';
+import type { IdGenerator, UnitOfWork } from '@rowan/kernel';
+import type { SchoolEvent } from '../../domain/event';
+import { EventConflict } from '../../domain/events.errors';
+import type { BookingRecord, BookingStore, InvitationRow } from '../ports/booking.store';
+
+export interface Placement {
+  readonly actor: Actor;
+  readonly event: SchoolEvent;
+  readonly invitation: InvitationRow;
+  readonly childName: string;
+  readonly idempotencyKey: string | null;
+  readonly requestHash: string | null;
+  readonly now: Date;
+  /** Who booked, for the audit summary: 'A parent' or 'Staff'. */
+  readonly by: string;
+}
+
+/**
+ * The booking itself, for parents and staff alike: the database decides who gets a place (a conditional update
+ * in the same transaction as the insert); when it is full the child joins the waiting list.
+ */
+export async function placeBooking(
+  deps: { bookings: BookingStore; audit: AuditTrail; uow: UnitOfWork; ids: IdGenerator },
+  p: Placement,
+): Promise<BookingRecord> {
+  const { event, invitation } = p;
+  if ((await deps.bookings.activeFor(event.id, [invitation.pupilId])).length) {
+    throw new EventConflict(`${p.childName} already has a booking for this event`, 'EVENTS.ALREADY_BOOKED');
+  }
+  return deps.uow.transaction(async () => {
+    const open = !invitation.mayTakeReserved;
+    const placed = await deps.bookings.takePlace(event.id, open);
+    const record: BookingRecord = {
+      id: deps.ids.next(),
+      schoolId: event.schoolId,
+      eventId: event.id,
+      pupilId: invitation.pupilId,
+      state: placed ? 'confirmed' : 'waitlisted',
+      open,
+      bookedBy: p.actor.userId,
+      offerExpiresAt: null,
+      idempotencyKey: p.idempotencyKey,
+      requestHash: p.requestHash,
+      createdAt: p.now,
+    };
+    await deps.bookings.insert(record);
+    deps.audit.record(p.actor.userId, {
+      action: placed ? 'booking.confirmed' : 'booking.waitlisted',
+      trustId: event.trustId,
+      schoolId: event.schoolId,
+      targetType: 'booking',
+      targetId: record.id,
+      summary: `${p.by} ${placed ? 'booked a place' : 'joined the waiting list'} for ${p.childName} on “${event.title}”`,
+      after: { eventId: event.id, pupilId: invitation.pupilId, state: record.state },
+    });
+    return record;
+  });
+}

@@ -1,0 +1,25 @@
+import type { BookingState } from '../domain/booking';
+import type { BookingRecord } from './ports/booking.store';
+
+export interface BookingView {
+  readonly id: string;
+  readonly eventId: string;
+  readonly pupilId: string;
+  readonly state: BookingState;
+  /** On the waiting list: 1 for the first. */
+  readonly position: number | null;
+  readonly offerExpiresAt: Date | null;
+  readonly createdAt: Date;
+}
+
+export function toBookingView(b: BookingRecord, position: number | null = null): BookingView {
+  return {
+    id: b.id,
+    eventId: b.eventId,
+    pupilId: b.pupilId,
+    state: b.state,
+    position: b.state === 'waitlisted' ? position : null,
+    offerExpiresAt: b.state === 'offered' ? b.offerExpiresAt : null,
+    createdAt: b.createdAt,
+  };
+}

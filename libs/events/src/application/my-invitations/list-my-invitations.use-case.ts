@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@rowan/access';
+import { toBookingView, type BookingView } from '../booking.view';
+import { toEventView, type EventView } from '../event.view';
+import { BookingStore } from '../ports/booking.store';
+import { EventRepository } from '../ports/event.repository';
+import { Guardianship, type OwnChild } from '../ports/guardianship';
+
+export interface ChildInvitations {
+  readonly child: OwnChild;
+  readonly invitations: readonly { readonly event: EventView; readonly booking: BookingView | null }[];
+}
+
+/** Each of the parent's children with the events they are invited to and where their booking stands. */
+@Injectable()
+export class ListMyInvitationsUseCase {
+  constructor(
+    private readonly guardianship: Guardianship,
+    private readonly events: EventRepository,
+    private readonly bookings: BookingStore,
+  ) {}
+
+  async execute(input: { actor: Actor }): Promise<ChildInvitations[]> {
+    const children = await this.guardianship.childrenOf(input.actor);
+    const invitations = await this.bookings.invitationsOf(children.map((c) => c.id));
+    const eventIds = [...new Set(invitations.map((i) => i.eventId))];
+    const events = new Map(
+      (await Promise.all(eventIds.map((id) => this.events.findById(id)))).flatMap((e) =>
+        e ? [[e.id, e] as const] : [],
+      ),
+    );
+    const out: ChildInvitations[] = [];
+    for (const child of children) {
+      const mine = invitations.filter((i) => i.pupilId === child.id);
+      const list = [];
+      for (const invitation of mine) {
+        const event = events.get(invitation.eventId);
+        if (!event || event.schoolId !== child.schoolId || event.status === 'draft') {
+          continue;
+        }
+        const [active] = await this.bookings.activeFor(event.id, [child.id]);
+        list.push({
+          event: toEventView(event),
+          booking: active ? toBookingView(active, await this.bookings.position(active)) : null,
+        });
+      }
+      out.push({ child, invitations: list });
+    }
+    return out;
+  }
+}

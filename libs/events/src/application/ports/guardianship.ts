@@ -1,0 +1,14 @@
+import type { Actor } from '@rowan/access';
+
+export interface OwnChild {
+  readonly id: string;
+  readonly schoolId: string;
+  readonly forename: string;
+  readonly surname: string;
+  readonly yearGroup: string | null;
+}
+
+/** The signed-in parent's own children (the directory decides who they are). */
+export abstract class Guardianship {
+  abstract childrenOf(actor: Actor): Promise<OwnChild[]>;
+}

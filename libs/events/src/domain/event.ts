@@ -1,0 +1,138 @@
+import { ValidationFailed, type FieldError, type SchoolId, type TrustId, type UserId } from '@rowan/kernel';
+import type { Eligibility } from './eligibility';
+import { EventConflict } from './events.errors';
+
+export const EVENT_KINDS = ['trip', 'club'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+/** What staff write about an event; a trip has a start and end, a club a term's sessions. */
+export interface EventDetails {
+  readonly kind: EventKind;
+  readonly title: string;
+  readonly description: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date | null;
+  readonly sessions: readonly Date[];
+  readonly capacity: number;
+  readonly reservedPlaces: number;
+  /** Per trip, or per term for a club; null when free. Integer pence (payments arrive later). */
+  readonly priceP: number | null;
+  readonly bookingCutoff: Date | null;
+  readonly eligibility: Eligibility;
+}
+
+/** A trip or a club of one school. Places taken are counted by the database, never here. */
+export class SchoolEvent {
+  constructor(
+    readonly id: string,
+    readonly schoolId: SchoolId,
+    readonly trustId: TrustId,
+    public kind: EventKind,
+    public title: string,
+    public description: string,
+    public startsAt: Date,
+    public endsAt: Date | null,
+    public sessions: Date[],
+    public capacity: number,
+    public reservedPlaces: number,
+    public priceP: number | null,
+    public bookingCutoff: Date | null,
+    public eligibility: Eligibility,
+    public status: EventStatus,
+    public invitationMessageId: string | null,
+    readonly createdBy: UserId,
+    readonly createdAt: Date,
+    public updatedAt: Date,
+    /** Places held (confirmed or offered); written only by the store's conditional updates. */
+    readonly taken: number = 0,
+  ) {}
+
+  static create(
+    ids: { id: string; schoolId: SchoolId; trustId: TrustId; by: UserId },
+    details: EventDetails,
+    now: Date,
+  ): SchoolEvent {
+    checkDetails(details);
+    const e = new SchoolEvent(
+      ids.id,
+      ids.schoolId,
+      ids.trustId,
+      details.kind,
+      details.title,
+      details.description,
+      details.startsAt,
+      details.endsAt,
+      [...details.sessions],
+      details.capacity,
+      details.reservedPlaces,
+      details.priceP,
+      details.bookingCutoff,
+      details.eligibility,
+      'draft',
+      null,
+      ids.by,
+      now,
+      now,
+    );
+    return e;
+  }
+
+  details(): EventDetails {
+    return {
+      kind: this.kind,
+      title: this.title,
+      description: this.description,
+      startsAt: this.startsAt,
+      endsAt: this.endsAt,
+      sessions: this.sessions,
+      capacity: this.capacity,
+      reservedPlaces: this.reservedPlaces,
+      priceP: this.priceP,
+      bookingCutoff: this.bookingCutoff,
+      eligibility: this.eligibility,
+    };
+  }
+
+  /** Staff change a draft; once published, the families invited saw it as it was. */
+  edit(changes: Partial<EventDetails>, now: Date): void {
+    if (this.status !== 'draft') {
+      throw new EventConflict('Only a draft event can be edited', 'EVENTS.NOT_EDITABLE');
+    }
+    const next = { ...this.details(), ...changes };
+    checkDetails(next);
+    Object.assign(this, { ...next, sessions: [...next.sessions], updatedAt: now });
+  }
+
+  /** May a parent still book or cancel? Until the cut-off, on a published event. */
+  bookable(now: Date): boolean {
+    return (
+      this.status === 'published' && (!this.bookingCutoff || now.getTime() < this.bookingCutoff.getTime())
+    );
+  }
+}
+
+export function checkDetails(d: EventDetails): void {
+  const errors: FieldError[] = [];
+  if (!d.title.trim()) {
+    errors.push({ field: 'title', message: 'must not be empty' });
+  }
+  if (Number.isNaN(d.startsAt.getTime())) {
+    errors.push({ field: 'startsAt', message: 'is needed' });
+  }
+  if (d.kind === 'trip' && (!d.endsAt || d.endsAt.getTime() <= d.startsAt.getTime())) {
+    errors.push({ field: 'endsAt', message: 'a trip ends after it starts' });
+  }
+  if (d.kind === 'club' && d.sessions.length === 0) {
+    errors.push({ field: 'sessions', message: 'a club has at least one session' });
+  }
+  if (d.reservedPlaces > d.capacity) {
+    errors.push({ field: 'reservedPlaces', message: 'cannot be more than the capacity' });
+  }
+  if (d.bookingCutoff && d.bookingCutoff.getTime() > d.startsAt.getTime()) {
+    errors.push({ field: 'bookingCutoff', message: 'must be before the event starts' });
+  }
+  if (errors.length) {
+    throw new ValidationFailed('The event is not valid', errors);
+  }
+}

@@ -1,0 +1,22 @@
+import { DomainError, NotFound } from '@rowan/kernel';
+
+/** The event or booking is in a state that does not allow this now (409). */
+export class EventConflict extends DomainError {
+  readonly kind = 'conflict';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The child is the parent's, but the event is not for them (403). */
+export class NotEligible extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'EVENTS.NOT_ELIGIBLE';
+}
+
+export const EventNotFound = () => new NotFound('Event', 'EVENTS.EVENT_NOT_FOUND');
+export const BookingNotFound = () => new NotFound('Booking', 'EVENTS.BOOKING_NOT_FOUND');
+export const PupilNotFound = () => new NotFound('Pupil', 'EVENTS.PUPIL_NOT_FOUND');

@@ -1,0 +1,81 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CommunicationsNotifier } from '@rowan/adapters/bridges/communications-notifier.adapter';
+import { DirectoryGuardianship } from '@rowan/adapters/bridges/directory-guardianship.adapter';
+import { BullMqEventJobs } from '@rowan/adapters/bullmq/bullmq-event-jobs.adapter';
+import { QUEUES } from '@rowan/adapters/bullmq/queues';
+import { MikroOrmBookingStore } from '@rowan/adapters/persistence/events/mikro-orm-booking.store';
+import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro-orm-eligible-pupils';
+import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
+import { DirectoryModule } from '@rowan/directory/directory.module';
+import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
+import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
+import { AcceptOfferUseCase } from './application/change-booking/accept-offer.use-case';
+import {
+  CancelMyBookingUseCase,
+  StaffCancelBookingUseCase,
+} from './application/change-booking/cancel-booking.use-case';
+import { ExpireOfferUseCase } from './application/change-booking/expire-offer.use-case';
+import { WaitingList } from './application/change-booking/waiting-list.service';
+import { EventSettings } from './application/event-settings';
+import { CancelEventUseCase } from './application/manage-events/cancel-event.use-case';
+import { CreateEventUseCase } from './application/manage-events/create-event.use-case';
+import {
+  GetEventUseCase,
+  ListEventsUseCase,
+  ListParticipantsUseCase,
+  PreviewEligibleUseCase,
+} from './application/manage-events/read-events.use-case';
+import { UpdateEventUseCase } from './application/manage-events/update-event.use-case';
+import { ListMyInvitationsUseCase } from './application/my-invitations/list-my-invitations.use-case';
+import { BookingStore } from './application/ports/booking.store';
+import { EligiblePupils } from './application/ports/eligible-pupils';
+import { EventJobs } from './application/ports/event-jobs';
+import { EventRepository } from './application/ports/event.repository';
+import { Guardianship } from './application/ports/guardianship';
+import { Notifier } from './application/ports/notifier';
+import { PublishEventUseCase } from './application/publish-event/publish-event.use-case';
+
+const USE_CASES = [
+  CreateEventUseCase,
+  UpdateEventUseCase,
+  CancelEventUseCase,
+  ListEventsUseCase,
+  GetEventUseCase,
+  PreviewEligibleUseCase,
+  ListParticipantsUseCase,
+  PublishEventUseCase,
+  BookPlaceUseCase,
+  StaffBookPlaceUseCase,
+  CancelMyBookingUseCase,
+  StaffCancelBookingUseCase,
+  AcceptOfferUseCase,
+  ExpireOfferUseCase,
+  ListMyInvitationsUseCase,
+];
+
+/** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
+@Module({})
+export class EventsModule {
+  static forRoot(options: {
+    readonly offerWindowMs: number;
+    readonly communications: DynamicModule;
+  }): DynamicModule {
+    return {
+      module: EventsModule,
+      imports: [DirectoryModule, options.communications, BullModule.registerQueue({ name: QUEUES.events })],
+      providers: [
+        { provide: EventRepository, useClass: MikroOrmEventRepository },
+        { provide: BookingStore, useClass: MikroOrmBookingStore },
+        { provide: EligiblePupils, useClass: MikroOrmEligiblePupils },
+        { provide: Notifier, useClass: CommunicationsNotifier },
+        { provide: Guardianship, useClass: DirectoryGuardianship },
+        { provide: EventJobs, useClass: BullMqEventJobs },
+        { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
+        WaitingList,
+        ...USE_CASES,
+      ],
+      exports: USE_CASES,
+    };
+  }
+}
