@@ -259,4 +259,46 @@ describe('events: invitations and booking that never overbooks', () => {
     expect(other.status).toBe(409);
     expect(await bookingRows(eventId)).toHaveLength(1);
   });
+
+  it('cancels every booking and waiting-list place when staff call the event off, and tells those families', async () => {
+    const { school: s, staff } = await school();
+    const kids = [
+      await stack.make.pupil(s, 'Una', 'Booked', 5),
+      await stack.make.pupil(s, 'Vic', 'Booked', 5),
+      await stack.make.pupil(s, 'Wyn', 'Waiting', 5),
+      await stack.make.pupil(s, 'Xan', 'Invited', 5),
+    ];
+    const tokens: string[] = [];
+    for (const kid of kids) {
+      tokens.push(await parent(s, [kid]));
+    }
+    const body = trip(2);
+    const eventId = await published(staff, s, body);
+    for (const i of [0, 1, 2]) {
+      expect((await book(tokens[i]!, eventId, kids[i]!.id)).status).toBe(201);
+    }
+    expect((await bookingRows(eventId)).map((b) => b.state).sort()).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
+
+    const cancelled = await as(staff).post(`/api/v1/schools/${s.id}/events/${eventId}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', taken: 0 });
+    expect((await bookingRows(eventId)).map((b) => b.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect((await book(tokens[3]!, eventId, kids[3]!.id)).status).not.toBe(201);
+
+    const told = async (token: string) =>
+      (
+        (await as(token).get('/api/v1/me/messages')).body.items as Array<{ title: string; body: string }>
+      ).filter((m) => m.title === `Cancelled: ${body.title}`);
+    await eventually(async () => ((await told(tokens[2]!)).length === 1 ? true : undefined));
+    for (const token of tokens.slice(0, 3)) {
+      expect(await told(token)).toEqual([
+        expect.objectContaining({ body: expect.stringContaining('cancelled') }),
+      ]);
+    }
+    expect(await told(tokens[3]!)).toEqual([]);
+  });
 });

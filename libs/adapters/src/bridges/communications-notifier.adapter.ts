@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SendMessageUseCase } from '@rowan/communications';
+import { escapeHtml, SendMessageUseCase } from '@rowan/communications';
 import { Notifier, type Invitation } from '@rowan/events';
 
 const UK_WHEN = new Intl.DateTimeFormat('en-GB', {
@@ -15,33 +15,61 @@ export class CommunicationsNotifier extends Notifier {
     super();
   }
 
-  async inviteParents(invitation: Invitation): Promise<{ readonly messageId: string }> {
+  inviteParents(invitation: Invitation): Promise<{ readonly messageId: string }> {
     const when = UK_WHEN.format(invitation.startsAt);
-    const line = `{{children}} is invited to ${invitation.title} on ${when}. Book a place in Rowan.`;
+    return this.tell(
+      invitation,
+      `event-invitation-${invitation.eventId}`,
+      'Invitation',
+      (title) => `{{children}} is invited to ${title} on ${when}. Book a place in Rowan.`,
+    );
+  }
+
+  tellCancelled(cancellation: Invitation): Promise<{ readonly messageId: string }> {
+    const when = UK_WHEN.format(cancellation.startsAt);
+    return this.tell(
+      cancellation,
+      `event-cancelled-${cancellation.eventId}`,
+      'Cancelled',
+      (title) =>
+        `${title} on ${when} has been cancelled, so {{children}}'s place is cancelled too. We are sorry.`,
+    );
+  }
+
+  /** One message to the pupils' parents; the title goes into HTML escaped, and never as a merge field. */
+  private async tell(
+    about: Invitation,
+    idempotencyKey: string,
+    heading: string,
+    sentence: (title: string) => string,
+  ): Promise<{ readonly messageId: string }> {
+    const title = about.title.replace(/[{}]/g, '');
+    const line = sentence(title);
+    const html = sentence(escapeHtml(title));
     const message = await this.send.execute({
-      actor: invitation.actor,
-      schoolId: invitation.schoolId,
+      actor: about.actor,
+      schoolId: about.schoolId,
       audience: {
         kind: 'contacts',
         ncYears: [],
         groupIds: [],
-        pupilIds: invitation.pupilIds,
+        pupilIds: about.pupilIds,
         characteristics: [],
         contacts: 'parental_responsibility',
       },
       content: {
-        app: { title: `Invitation: ${invitation.title}`, body: `Dear {{forename}}, ${line}` },
+        app: { title: `${heading}: ${title}`, body: `Dear {{forename}}, ${line}` },
         email: {
-          subject: `Invitation: ${invitation.title}`,
-          html: `<p>Dear {{forename}},</p><p>${line}</p>`,
+          subject: `${heading}: ${title}`,
+          html: `<p>Dear {{forename}},</p><p>${html}</p>`,
           text: `Dear {{forename}},\n\n${line}`,
         },
-        sms: { text: `${invitation.title}: ${line}` },
+        sms: { text: `${title}: ${line}` },
       },
       policy: 'cheapest',
       scheduledFor: null,
       draft: false,
-      idempotencyKey: `event-invitation-${invitation.eventId}`,
+      idempotencyKey,
     });
     return { messageId: message.id };
   }

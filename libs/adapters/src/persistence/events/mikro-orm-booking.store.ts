@@ -111,6 +111,21 @@ export class MikroOrmBookingStore extends BookingStore {
     return moved === 1;
   }
 
+  async cancelAll(eventId: string, at: Date): Promise<string[]> {
+    const live = "('confirmed', 'offered', 'waitlisted')";
+    const rows = await this.select<{ pupil_id: string }>(
+      `select pupil_id from event_bookings where event_id = ? and state in ${live} order by created_at for update`,
+      [eventId],
+    );
+    await this.run(
+      `update event_bookings set state = 'cancelled', active = null, offer_expires_at = null, updated_at = ?
+        where event_id = ? and state in ${live}`,
+      [at, eventId],
+    );
+    await this.run('update events set taken = 0, taken_open = 0 where id = ?', [eventId]);
+    return rows.map((r) => r.pupil_id);
+  }
+
   async freePlace(eventId: string, open: boolean): Promise<void> {
     await this.run(
       'update events set taken = taken - 1, taken_open = taken_open - ? where id = ? and taken > 0',

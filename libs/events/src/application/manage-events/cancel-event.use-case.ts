@@ -5,14 +5,21 @@ import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { EventConflict } from '../../domain/events.errors';
 import { eventFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
+import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
+import { Notifier } from '../ports/notifier';
 
-/** Staff call an event off; it takes no more bookings. */
+/**
+ * Staff call an event off: it takes no more bookings, every booking and waiting-list place is cancelled in the
+ * same transaction, and those families are told by a tracked message.
+ */
 @Injectable()
 export class CancelEventUseCase {
   constructor(
     private readonly catalogue: SchoolCatalogue,
     private readonly events: EventRepository,
+    private readonly bookings: BookingStore,
+    private readonly notifier: Notifier,
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -28,22 +35,39 @@ export class CancelEventUseCase {
     );
     const from = event.status;
     const now = this.clock.now();
-    if (from === 'cancelled' || !(await this.events.moveStatus(event.id, from, 'cancelled', now))) {
+    if (from === 'cancelled') {
       throw new EventConflict('The event is already cancelled', 'EVENTS.NOT_CANCELLABLE');
     }
+    const booked = await this.uow.transaction(async () => {
+      if (!(await this.events.moveStatus(event.id, from, 'cancelled', now))) {
+        throw new EventConflict('The event is already cancelled', 'EVENTS.NOT_CANCELLABLE');
+      }
+      const pupils = await this.bookings.cancelAll(event.id, now);
+      this.audit.record(input.actor.userId, {
+        action: 'event.cancelled',
+        trustId: school.trustId,
+        schoolId: school.id,
+        targetType: 'event',
+        targetId: event.id,
+        summary: `Cancelled the ${event.kind} “${event.title}” and ${pupils.length} bookings`,
+        before: { status: from },
+        after: { status: 'cancelled', bookingsCancelled: pupils.length },
+      });
+      return pupils;
+    });
     event.status = 'cancelled';
     event.updatedAt = now;
-    this.audit.record(input.actor.userId, {
-      action: 'event.cancelled',
-      trustId: school.trustId,
-      schoolId: school.id,
-      targetType: 'event',
-      targetId: event.id,
-      summary: `Cancelled the ${event.kind} “${event.title}”`,
-      before: { status: from },
-      after: { status: 'cancelled' },
-    });
-    await this.uow.commit();
-    return toEventView(event);
+    if (booked.length) {
+      await this.notifier.tellCancelled({
+        actor: input.actor,
+        schoolId: school.id,
+        eventId: event.id,
+        title: event.title,
+        startsAt: event.startsAt,
+        pupilIds: booked,
+      });
+    }
+    // Every place was freed with the bookings.
+    return { ...toEventView(event), taken: 0 };
   }
 }

@@ -60,6 +60,11 @@ export abstract class BookingStore {
     at: Date,
     offerExpiresAt?: Date | null,
   ): Promise<boolean>;
+  /**
+   * The event is called off: every confirmed, offered and waitlisted booking is cancelled and its places freed,
+   * in the caller's transaction. Answers the pupils whose bookings were cancelled.
+   */
+  abstract cancelAll(eventId: string, at: Date): Promise<string[]>;
   /** The waiting list in order (oldest first). */
   abstract waiting(eventId: string, limit: number): Promise<BookingRecord[]>;
   /** 1 for the first on the waiting list. */

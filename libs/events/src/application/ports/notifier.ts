@@ -10,7 +10,10 @@ export interface Invitation {
   readonly pupilIds: readonly string[];
 }
 
-/** Tells the invited pupils' parents, as a tracked message; answers the message's id. */
+/** Tells parents about events, as tracked messages; answers the message's id. */
 export abstract class Notifier {
+  /** The invited pupils' parents: they may book. */
   abstract inviteParents(invitation: Invitation): Promise<{ readonly messageId: string }>;
+  /** The parents of pupils who had a booking (or a place on the waiting list): the event is off. */
+  abstract tellCancelled(cancellation: Invitation): Promise<{ readonly messageId: string }>;
 }
