@@ -25,6 +25,9 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     myBookingId: string;
     staffCancelBookingId: string;
     offeredBookingId: string;
+    staffId: string;
+    registerEventId: string;
+    registerBookingId: string;
   };
   let parentToken: string;
   let tokens: {
@@ -115,6 +118,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     ];
     expect((await admin.post(`${events}/${oneplace}/bookings/${first}/cancel`, {})).status).toBe(200);
     return {
+      staffId: (await stack.make.staffMember(school, 'Sam', 'Audited')).id,
+      ...(await registerFixture(school, staff)),
       draftEventId: (await stack.make.event(school, staff.id)).id,
       toPublishId: (await stack.make.event(school, staff.id)).id,
       toCancelId: (await stack.make.event(school, staff.id)).id,
@@ -126,6 +131,12 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       offeredBookingId,
     };
   }
+  /** A published trip with one confirmed booking to mark on its register. */
+  async function registerFixture(school: Awaited<ReturnType<typeof stack.make.school>>, staff: User) {
+    const trip = await stack.make.event(school, staff.id, 'published');
+    const pupil = await stack.make.pupil(school, 'Reg', 'Audited', 5);
+    return { registerEventId: trip.id, registerBookingId: await stack.make.booking(trip, pupil, staff.id) };
+  }
   afterAll(() => stack.close());
 
   const authed = (token: string) => ({
@@ -133,6 +144,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       stack.http().post(url).set('authorization', `Bearer ${token}`).send(body),
     patch: (url: string, body: object) =>
       stack.http().patch(url).set('authorization', `Bearer ${token}`).send(body),
+    put: (url: string, body: object) =>
+      stack.http().put(url).set('authorization', `Bearer ${token}`).send(body),
     delete: (url: string) => stack.http().delete(url).set('authorization', `Bearer ${token}`),
   });
 
@@ -257,6 +270,18 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       authed(parentToken).post('/api/v1/me/bookings', { eventId: ids.bookableId, pupilId: ids.bookChildId }),
     cancelMyBooking: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.myBookingId}/cancel`, {}),
     acceptOffer: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.offeredBookingId}/accept`, {}),
+    assignEventStaff: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/events/${ids.bookableId}/staff`, {
+        staffId: ids.staffId,
+        role: 'lead',
+      }),
+    takeEventRegister: () =>
+      authed(tokens.schoolAdmin).put(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.registerEventId}/register`,
+        {
+          marks: [{ bookingId: ids.registerBookingId, present: true }],
+        },
+      ),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -300,6 +325,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'bookPlace',
     'cancelMyBooking',
     'acceptOffer',
+    'assignEventStaff',
+    'takeEventRegister',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

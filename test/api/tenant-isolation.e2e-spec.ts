@@ -28,6 +28,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const messageB = await stack.make.message(schoolB, memberB.user.id);
     const eventB = await stack.make.event(schoolB, memberB.user.id, 'published');
     const bookingB = await stack.make.booking(eventB, pupilB, memberB.user.id);
+    const staffB = await stack.make.staffMember(schoolB, 'Yolanda', 'Foreignstaff');
     foreign = {
       schoolId: schoolB.id,
       trustId: trustB.id,
@@ -39,6 +40,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
       messageId: messageB.id,
       eventId: eventB.id,
       bookingId: bookingB,
+      staffId: staffB.id,
     };
     foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil', eventB.title];
     for (const [role, where] of [

@@ -295,6 +295,20 @@ export class Factories {
     return id;
   }
 
+  /** A member of staff in the directory (as the MIS records them), written straight in. */
+  async staffMember(school: School, forename: string, surname: string, email: string | null = null) {
+    const id = v7();
+    await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into staff_members (id, school_id, mis_id, forename, surname, email, active, fingerprint, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, 1, '', now(3), now(3))`,
+        [id, school.id, `S${randomUUID().slice(0, 8)}`, forename, surname, email],
+      );
+    return { id, schoolId: school.id, forename, surname, email };
+  }
+
   async auditCount(
     where: Partial<Pick<AuditRecord, 'schoolId' | 'trustId' | 'action'>> = {},
   ): Promise<number> {

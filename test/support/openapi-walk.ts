@@ -55,6 +55,8 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
     eventId: '00000000-0000-4000-8000-000000000000',
     pupilId: '00000000-0000-4000-8000-000000000000',
   }),
+  assignEventStaff: () => ({ staffId: '00000000-0000-4000-8000-000000000000', role: 'helper' }),
+  takeEventRegister: () => ({ marks: [] }),
   createTrust: () => ({ name: 'Walk Trust' }),
   inviteTrustAdmin: () => ({
     email: `walk-${Date.now()}@example.test`,

@@ -7,6 +7,8 @@ import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { MikroOrmBookingStore } from '@rowan/adapters/persistence/events/mikro-orm-booking.store';
 import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro-orm-eligible-pupils';
 import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
+import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-orm-register.store';
+import { MikroOrmStaffingStore } from '@rowan/adapters/persistence/events/mikro-orm-staffing.store';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -34,7 +36,17 @@ import { EventJobs } from './application/ports/event-jobs';
 import { EventRepository } from './application/ports/event.repository';
 import { Guardianship } from './application/ports/guardianship';
 import { Notifier } from './application/ports/notifier';
+import { RegisterStore } from './application/ports/register.store';
+import { StaffingStore } from './application/ports/staffing.store';
 import { PublishEventUseCase } from './application/publish-event/publish-event.use-case';
+import { GetParticipationUseCase, GetRegisterUseCase } from './application/registers/read-registers.use-case';
+import { TakeRegisterUseCase } from './application/registers/take-register.use-case';
+import { AssignStaffUseCase } from './application/staffing/assign-staff.use-case';
+import {
+  ListEventStaffUseCase,
+  MyScheduleUseCase,
+  StaffScheduleUseCase,
+} from './application/staffing/read-staffing.use-case';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -52,6 +64,13 @@ const USE_CASES = [
   AcceptOfferUseCase,
   ExpireOfferUseCase,
   ListMyInvitationsUseCase,
+  AssignStaffUseCase,
+  ListEventStaffUseCase,
+  StaffScheduleUseCase,
+  MyScheduleUseCase,
+  TakeRegisterUseCase,
+  GetRegisterUseCase,
+  GetParticipationUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -71,6 +90,8 @@ export class EventsModule {
         { provide: Notifier, useClass: CommunicationsNotifier },
         { provide: Guardianship, useClass: DirectoryGuardianship },
         { provide: EventJobs, useClass: BullMqEventJobs },
+        { provide: StaffingStore, useClass: MikroOrmStaffingStore },
+        { provide: RegisterStore, useClass: MikroOrmRegisterStore },
         { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
         WaitingList,
         ...USE_CASES,
