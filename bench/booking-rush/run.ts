@@ -1,0 +1,175 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/mysql';
+import { ApiConfig, loadConfig } from '@rowan/adapters/config/config';
+import { startIdentityStandIn } from '@rowan/sandbox';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { migrate } from '../../scripts/migrate';
+import { agent, percentile, rush, type RushResult } from './http-rush';
+import { seedFamilies, seedSchool } from './seed';
+
+/**
+ * bench/booking-rush: the real API app (Fastify, MariaDB, Redis, the sandbox identity provider) in this process,
+ * listening on a port. A 30-place club is published to 1,000 eligible Year 5 pupils; 1,000 parents, each with
+ * their own token, are released at the same moment (one barrier) against `POST /api/v1/me/bookings` over real
+ * HTTP with keep-alive sockets. Prints confirmed bookings (must equal the capacity), overbooked (must be 0), 5xx
+ * (must be 0), p50/p95/p99 latency, bookings per second, and the ratio to the app's cheapest authenticated route
+ * (`GET /api/v1/me`) rushed the same way with the same 1,000 tokens in the same run. This bench covers the club;
+ * the 300-slot parents' evening rush joins it with the parents' evenings work.
+ * `npm run bench:booking-rush [parents] [capacity]`.
+ */
+const APPLICATION_ID = '3c219e58-ed0e-4b18-ad48-f4f92793ae32';
+const TENANT_ID = '8a6f5c1e-2b4d-4e7f-9a0b-1c2d3e4f5a6b';
+const API_KEY = 'bench-api-key';
+const WEB_ORIGIN = 'http://127.0.0.1:5173';
+const PARENTS = Number(process.argv[2] ?? 1_000);
+const CAPACITY = Number(process.argv[3] ?? 30);
+
+async function main(): Promise<void> {
+  const db = `rowan_bench_${Date.now().toString(36)}`;
+  const databaseUrl = `${process.env.BENCH_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306'}/${db}`;
+  await migrate(databaseUrl);
+  const identity = await startIdentityStandIn({
+    applicationId: APPLICATION_ID,
+    tenantId: TENANT_ID,
+    apiKey: API_KEY,
+    webOrigin: WEB_ORIGIN,
+  });
+  const app = await createApiApp(
+    loadConfig(ApiConfig, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `rowan-bench-${db}`,
+      FUSIONAUTH_URL: identity.issuer,
+      FUSIONAUTH_API_KEY: API_KEY,
+      FUSIONAUTH_TENANT_ID: TENANT_ID,
+      OIDC_AUDIENCE: APPLICATION_ID,
+      OIDC_ISSUER: identity.issuer,
+      WEB_ORIGIN: WEB_ORIGIN,
+      OPS_DASHBOARD_USER: 'ops',
+      OPS_DASHBOARD_PASSWORD: 'operators-only-password',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+      MIS_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
+      TWILIO_AUTH_TOKEN: 'bench-twilio-token',
+      SES_EVENTS_USERNAME: 'ses-events',
+      SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+    }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const base = new URL(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+  const orm: MikroORM = app.get(MikroORM);
+  try {
+    const { school, admin } = await seedSchool(orm);
+    const staffToken = await identity.mintToken({ userId: admin.subject, email: admin.email });
+    const families = await seedFamilies(orm, school, PARENTS);
+    const eventId = await publishClub(base, staffToken, school.id);
+    const tokens = await Promise.all(
+      families.map((f) => identity.mintToken({ userId: f.subject, email: f.email, mfa: false })),
+    );
+
+    // Warm up: every parent's socket opened and the JWKS fetched, as a live app would have them.
+    await rush(
+      base,
+      tokens.map((token) => ({ token, method: 'GET', path: '/api/v1/me', body: null })),
+    );
+    const me = await rush(
+      base,
+      tokens.map((token) => ({ token, method: 'GET', path: '/api/v1/me', body: null })),
+    );
+    const bookings = await rush(
+      base,
+      families.map((f, i) => ({
+        token: tokens[i]!,
+        method: 'POST',
+        path: '/api/v1/me/bookings',
+        body: { eventId, pupilId: f.pupilId },
+      })),
+    );
+
+    const sql = orm.em.fork().getConnection();
+    const [held] = (await sql.execute(
+      "select count(*) as n from event_bookings where event_id = ? and state = 'confirmed'",
+      [eventId],
+    )) as Array<{ n: number | string }>;
+    const confirmed = Number(held?.n ?? 0);
+    const answeredConfirmed = bookings.bodies.filter(
+      (b) => (b as { state?: string })?.state === 'confirmed',
+    ).length;
+    const rate = PARENTS / bookings.seconds;
+    const meRate = PARENTS / me.seconds;
+    const line = (label: string, value: string) => console.log(`${label.padEnd(36)}${value}`);
+    line('parents (one token each)', `${PARENTS}, released together against a ${CAPACITY}-place club`);
+    line(
+      'confirmed bookings',
+      `${confirmed} (answers saying confirmed: ${answeredConfirmed}; capacity ${CAPACITY})`,
+    );
+    line('overbooked', String(Math.max(0, confirmed - CAPACITY)));
+    line('5xx', String(fives(bookings)));
+    line('answers', summary(bookings));
+    line('booking p50 / p95 / p99', latency(bookings));
+    line('bookings per second', rate.toFixed(0));
+    line('GET /api/v1/me p50 / p95 / p99', `${latency(me)} (same ${PARENTS} tokens, same run; 5xx ${fives(me)})`);
+    line('GET /api/v1/me per second', meRate.toFixed(0));
+    line('ratio (bookings/s to /me/s)', (rate / meRate).toFixed(2));
+    console.log(
+      "\nThis run covers the club; the 300-slot parents' evening rush comes with the parents' evenings work.",
+    );
+    console.log(
+      'Goals: confirmed = capacity, 0 overbooked, 0 5xx, p99 under 100 ms, at least 1,000 bookings/s.',
+    );
+  } finally {
+    agent.destroy();
+    await orm.em.getConnection().execute(`drop database if exists \`${db}\``);
+    await app.close();
+    await identity.close();
+  }
+}
+
+/** A 30-place club for Year 5 (ten weekly sessions), created and published through the API. */
+async function publishClub(base: URL, token: string, schoolId: string): Promise<string> {
+  const call = async (path: string, body: object) => {
+    const response = await fetch(new URL(path, base), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) {
+      throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    }
+    return (await response.json()) as { id: string };
+  };
+  const week = 7 * 86_400_000;
+  const first = Date.now() + week;
+  const events = `/api/v1/schools/${schoolId}/events`;
+  const club = await call(events, {
+    kind: 'club',
+    title: 'Rush club',
+    startsAt: new Date(first).toISOString(),
+    sessions: Array.from({ length: 10 }, (_, i) => new Date(first + i * week).toISOString()),
+    capacity: CAPACITY,
+    eligibility: { ncYears: [5] },
+  });
+  await call(`${events}/${club.id}/publish`, {});
+  return club.id;
+}
+
+const fives = (r: RushResult) => r.statuses.filter((s) => s >= 500).length;
+const latency = (r: RushResult) =>
+  [0.5, 0.95, 0.99].map((p) => `${percentile(r.latencies, p).toFixed(1)} ms`).join(' / ');
+function summary(r: RushResult): string {
+  const counts = new Map<string, number>();
+  r.bodies.forEach((b, i) => {
+    const key = `${r.statuses[i]} ${(b as { state?: string } | null)?.state ?? ''}`.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
