@@ -2,6 +2,12 @@ import type { RouteRecordRaw } from 'vue-router';
 
 export const eventsRoutes: RouteRecordRaw[] = [
   {
+    path: 'my-schedule',
+    name: 'my-schedule',
+    component: () => import('./pages/my-schedule-page.vue'),
+    meta: { title: 'My schedule', nav: { label: 'My schedule', order: 5, scope: 'global' } },
+  },
+  {
     path: 'schools/:schoolId/events',
     children: [
       {
