@@ -25,6 +25,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     myBookingId: string;
     staffCancelBookingId: string;
     offeredBookingId: string;
+    consentBookingId: string;
+    consentQuestionId: string;
   };
   let parentToken: string;
   let tokens: {
@@ -114,7 +116,23 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       await book(oneplace, kids[4]!.id),
     ];
     expect((await admin.post(`${events}/${oneplace}/bookings/${first}/cancel`, {})).status).toBe(200);
+    const withConsent = await publish(10);
+    const consentQuestionId = v7();
+    const form = {
+      questions: [{ id: consentQuestionId, kind: 'yes_no', label: 'May they swim?', required: true }],
+    };
+    expect(
+      (
+        await stack
+          .http()
+          .put(`${events}/${withConsent}/consent-form`)
+          .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+          .send(form)
+      ).status,
+    ).toBe(200);
     return {
+      consentBookingId: await book(withConsent, kids[0]!.id),
+      consentQuestionId,
       draftEventId: (await stack.make.event(school, staff.id)).id,
       toPublishId: (await stack.make.event(school, staff.id)).id,
       toCancelId: (await stack.make.event(school, staff.id)).id,
@@ -133,6 +151,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       stack.http().post(url).set('authorization', `Bearer ${token}`).send(body),
     patch: (url: string, body: object) =>
       stack.http().patch(url).set('authorization', `Bearer ${token}`).send(body),
+    put: (url: string, body: object) =>
+      stack.http().put(url).set('authorization', `Bearer ${token}`).send(body),
     delete: (url: string) => stack.http().delete(url).set('authorization', `Bearer ${token}`),
   });
 
@@ -257,6 +277,17 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       authed(parentToken).post('/api/v1/me/bookings', { eventId: ids.bookableId, pupilId: ids.bookChildId }),
     cancelMyBooking: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.myBookingId}/cancel`, {}),
     acceptOffer: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.offeredBookingId}/accept`, {}),
+    saveConsentForm: () =>
+      authed(tokens.schoolAdmin).put(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.draftEventId}/consent-form`,
+        {
+          questions: [{ id: v7(), kind: 'text', label: 'Anything we should know?', required: false }],
+        },
+      ),
+    giveConsent: () =>
+      authed(parentToken).put(`/api/v1/me/bookings/${ids.consentBookingId}/consent`, {
+        answers: [{ questionId: ids.consentQuestionId, value: true }],
+      }),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -300,6 +331,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'bookPlace',
     'cancelMyBooking',
     'acceptOffer',
+    'saveConsentForm',
+    'giveConsent',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -846,8 +846,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a draft event
-         * @description Replaces its details; 409 once published.
+         * Change an event
+         * @description Replaces a draft’s details. Once published only the title, description and dates may change (409 otherwise); moving the dates asks families who gave consent to confirm it again.
          */
         patch: operations["updateEvent"];
         trace?: never;
