@@ -28,6 +28,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     staffId: string;
     registerEventId: string;
     registerBookingId: string;
+    consentBookingId: string;
+    consentQuestionId: string;
   };
   let parentToken: string;
   let tokens: {
@@ -117,9 +119,25 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       await book(oneplace, kids[4]!.id),
     ];
     expect((await admin.post(`${events}/${oneplace}/bookings/${first}/cancel`, {})).status).toBe(200);
+    const withConsent = await publish(10);
+    const consentQuestionId = v7();
+    const form = {
+      questions: [{ id: consentQuestionId, kind: 'yes_no', label: 'May they swim?', required: true }],
+    };
+    expect(
+      (
+        await stack
+          .http()
+          .put(`${events}/${withConsent}/consent-form`)
+          .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+          .send(form)
+      ).status,
+    ).toBe(200);
     return {
       staffId: (await stack.make.staffMember(school, 'Sam', 'Audited')).id,
       ...(await registerFixture(school, staff)),
+      consentBookingId: await book(withConsent, kids[0]!.id),
+      consentQuestionId,
       draftEventId: (await stack.make.event(school, staff.id)).id,
       toPublishId: (await stack.make.event(school, staff.id)).id,
       toCancelId: (await stack.make.event(school, staff.id)).id,
@@ -282,6 +300,17 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
           marks: [{ bookingId: ids.registerBookingId, present: true }],
         },
       ),
+    saveConsentForm: () =>
+      authed(tokens.schoolAdmin).put(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.draftEventId}/consent-form`,
+        {
+          questions: [{ id: v7(), kind: 'text', label: 'Anything we should know?', required: false }],
+        },
+      ),
+    giveConsent: () =>
+      authed(parentToken).put(`/api/v1/me/bookings/${ids.consentBookingId}/consent`, {
+        answers: [{ questionId: ids.consentQuestionId, value: true }],
+      }),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -327,6 +356,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'acceptOffer',
     'assignEventStaff',
     'takeEventRegister',
+    'saveConsentForm',
+    'giveConsent',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -528,6 +528,49 @@ describe('staff web app (Chromium)', () => {
     await phone.close();
   });
 
+  it('lets office staff add a consent question to a trip, and a parent answer it on a phone with the keyboard', async () => {
+    const oak = await stack.make.school(trust, 'Oak Consent Primary');
+    await stack.make.communicationSettings(oak, { quietHours: null });
+    const officer = await person('Cara', 'Consent', 'office', { school: oak });
+    const parent = await person('Nia', 'Consent', 'parent', { school: oak });
+    const child = await stack.make.pupil(oak, 'Ifan', 'Consent', 5);
+    const contact = await stack.make.contact(oak, 'Nia', 'Consent', [parent.email]);
+    await stack.make.link(child, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+    const event = await stack.make.event(oak, officer.userId, 'draft', 10);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('link', { name: event.title }).click();
+    await page.getByRole('heading', { name: 'Consent form' }).waitFor();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByLabel('Question 1 wording').fill('May Ifan swim?');
+    await page.getByRole('button', { name: 'Save consent form' }).click();
+    await page.getByText('Consent form saved').waitFor();
+    await page.getByRole('button', { name: 'Publish and invite' }).click();
+    await page.getByText('Families invited').waitFor();
+    await check(page, 'event with consent form');
+    await page.context().close();
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const parentPage = await phone.newPage();
+    await signIn(parentPage, parent.email);
+    await parentPage.getByRole('link', { name: 'Invitations to trips and clubs' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByRole('group', { name: /May Ifan swim/ }).waitFor();
+    await check(parentPage, 'parent consent form');
+    await parentPage.getByRole('radio', { name: 'Yes' }).focus();
+    await parentPage.keyboard.press('Space');
+    await parentPage.getByRole('button', { name: 'Book for Ifan' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByText('Consent given').waitFor();
+    await check(parentPage, 'parent consent given');
+    await phone.close();
+  });
+
   it('sends a parent to the mobile parent area', async () => {
     const parent = await person('Pat', 'Parent', 'parent', { school });
     const child = await stack.make.pupil(school, 'Maisie', "O'Hara");

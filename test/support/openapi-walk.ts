@@ -57,6 +57,12 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   }),
   assignEventStaff: () => ({ staffId: '00000000-0000-4000-8000-000000000000', role: 'helper' }),
   takeEventRegister: () => ({ marks: [] }),
+  saveConsentForm: () => ({
+    questions: [
+      { id: '00000000-0000-4000-8000-000000000001', kind: 'yes_no', label: 'May they swim?', required: true },
+    ],
+  }),
+  giveConsent: () => ({ answers: [{ questionId: '00000000-0000-4000-8000-000000000001', value: true }] }),
   createTrust: () => ({ name: 'Walk Trust' }),
   inviteTrustAdmin: () => ({
     email: `walk-${Date.now()}@example.test`,

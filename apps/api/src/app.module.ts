@@ -39,6 +39,8 @@ import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
 import { EventBookingsController } from './events/event-bookings.controller';
+import { EventConsentController } from './events/event-consent.controller';
+import { MyConsentController } from './events/my-consent.controller';
 import { EventsController } from './events/events.controller';
 import { MyEventsController } from './events/my-events.controller';
 import { EventStaffingController } from './events/staffing/event-staffing.controller';
@@ -111,6 +113,8 @@ export class AppModule implements NestModule {
         GroupsController,
         EventsController,
         EventBookingsController,
+        EventConsentController,
+        MyConsentController,
         MyEventsController,
         EventStaffingController,
         MyScheduleController,

@@ -5,6 +5,7 @@ import { DirectoryGuardianship } from '@rowan/adapters/bridges/directory-guardia
 import { BullMqEventJobs } from '@rowan/adapters/bullmq/bullmq-event-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { MikroOrmBookingStore } from '@rowan/adapters/persistence/events/mikro-orm-booking.store';
+import { MikroOrmConsentStore } from '@rowan/adapters/persistence/events/mikro-orm-consent.store';
 import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro-orm-eligible-pupils';
 import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
 import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-orm-register.store';
@@ -17,6 +18,10 @@ import {
   CancelMyBookingUseCase,
   StaffCancelBookingUseCase,
 } from './application/change-booking/cancel-booking.use-case';
+import { ConsentRenewal } from './application/consent/consent-forms.service';
+import { GiveConsentUseCase } from './application/consent/give-consent.use-case';
+import { GetBookingConsentUseCase, GetConsentFormUseCase } from './application/consent/read-consent.use-case';
+import { SaveConsentFormUseCase } from './application/consent/save-consent-form.use-case';
 import { ExpireOfferUseCase } from './application/change-booking/expire-offer.use-case';
 import { WaitingList } from './application/change-booking/waiting-list.service';
 import { EventSettings } from './application/event-settings';
@@ -31,6 +36,7 @@ import {
 import { UpdateEventUseCase } from './application/manage-events/update-event.use-case';
 import { ListMyInvitationsUseCase } from './application/my-invitations/list-my-invitations.use-case';
 import { BookingStore } from './application/ports/booking.store';
+import { ConsentStore } from './application/ports/consent.store';
 import { EligiblePupils } from './application/ports/eligible-pupils';
 import { EventJobs } from './application/ports/event-jobs';
 import { EventRepository } from './application/ports/event.repository';
@@ -71,6 +77,10 @@ const USE_CASES = [
   TakeRegisterUseCase,
   GetRegisterUseCase,
   GetParticipationUseCase,
+  SaveConsentFormUseCase,
+  GetConsentFormUseCase,
+  GetBookingConsentUseCase,
+  GiveConsentUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -86,6 +96,7 @@ export class EventsModule {
       providers: [
         { provide: EventRepository, useClass: MikroOrmEventRepository },
         { provide: BookingStore, useClass: MikroOrmBookingStore },
+        { provide: ConsentStore, useClass: MikroOrmConsentStore },
         { provide: EligiblePupils, useClass: MikroOrmEligiblePupils },
         { provide: Notifier, useClass: CommunicationsNotifier },
         { provide: Guardianship, useClass: DirectoryGuardianship },
@@ -94,6 +105,7 @@ export class EventsModule {
         { provide: RegisterStore, useClass: MikroOrmRegisterStore },
         { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
         WaitingList,
+        ConsentRenewal,
         ...USE_CASES,
       ],
       exports: USE_CASES,

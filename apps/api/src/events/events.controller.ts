@@ -110,8 +110,9 @@ export class EventsController {
   @RequirePermission('events:manage')
   @ApiOperation({
     operationId: 'updateEvent',
-    summary: 'Change a draft event',
-    description: 'Replaces its details; 409 once published.',
+    summary: 'Change an event',
+    description:
+      'Replaces a draft’s details. Once published only the title, description and dates may change (409 otherwise); moving the dates asks families who gave consent to confirm it again.',
   })
   @ApiOkResponse({ type: EventDto })
   @ApiProblems(400, 404, 409)

@@ -78,6 +78,7 @@ export class MyEventsController {
         eventId: body.eventId,
         pupilId: body.pupilId,
         idempotencyKey: idempotencyKeyOf(request),
+        consent: body.consent?.toAnswers() ?? null,
       }),
     );
   }

@@ -846,8 +846,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a draft event
-         * @description Replaces its details; 409 once published.
+         * Change an event
+         * @description Replaces a draft’s details. Once published only the title, description and dates may change (409 otherwise); moving the dates asks families who gave consent to confirm it again.
          */
         patch: operations["updateEvent"];
         trace?: never;
@@ -950,6 +950,70 @@ export interface paths {
          * @description A place it held is offered to the waiting list.
          */
         post: operations["cancelEventBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/consent-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event’s consent form
+         * @description Its questions in order; none when it asks no consent.
+         */
+        get: operations["getConsentForm"];
+        /**
+         * Replace the event’s consent form
+         * @description Draft or published. Changing a published event’s form makes the consents given stale and asks those families again.
+         */
+        put: operations["saveConsentForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/bookings/{bookingId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking’s consent answers
+         * @description Per guardian, with when; medical notes only for staff who manage events.
+         */
+        get: operations["getBookingConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{bookingId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give (or confirm again) consent for my child’s booking
+         * @description Answers to the event’s consent form; required questions must be answered.
+         */
+        put: operations["giveConsent"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2145,12 +2209,86 @@ export interface components {
             surname: string;
             /** @enum {string} */
             state: "confirmed" | "waitlisted" | "offered" | "cancelled";
+            /** @enum {string} */
+            consent: "not_needed" | "missing" | "given" | "stale";
             /** Format: date-time */
             createdAt: string;
         };
         ParticipantPageDto: {
             items: components["schemas"]["ParticipantDto"][];
             nextCursor: string | null;
+        };
+        ConsentQuestionViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "yes_no" | "text" | "choice" | "medical_notes" | "emergency_contact_confirmation";
+            label: string;
+            required: boolean;
+            options: string[];
+        };
+        ConsentFormDto: {
+            /** Format: uuid */
+            eventId: string;
+            questions: components["schemas"]["ConsentQuestionViewDto"][];
+            /**
+             * Format: uuid
+             * @description The latest “please confirm consent again” message
+             */
+            reconsentMessageId: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ConsentQuestionDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the editor; kept while the question is
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "yes_no" | "text" | "choice" | "medical_notes" | "emergency_contact_confirmation";
+            label: string;
+            required: boolean;
+            /** @description A choice question’s options */
+            options?: string[];
+        };
+        SaveConsentFormRequest: {
+            /** @description In order; an empty list removes the form */
+            questions: components["schemas"]["ConsentQuestionDto"][];
+        };
+        ConsentAnswerViewDto: {
+            /** Format: uuid */
+            questionId: string;
+            value: string | boolean;
+        };
+        GuardianConsentDto: {
+            /**
+             * Format: uuid
+             * @description The parent user who answered
+             */
+            guardianId: string;
+            /** Format: date-time */
+            givenAt: string;
+            /** @description The trip or its form changed since */
+            stale: boolean;
+            answers: components["schemas"]["ConsentAnswerViewDto"][];
+        };
+        BookingConsentDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** @enum {string} */
+            state: "not_needed" | "missing" | "given" | "stale";
+            questions: components["schemas"]["ConsentQuestionViewDto"][];
+            consents: components["schemas"]["GuardianConsentDto"][];
+        };
+        ConsentAnswerDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @description True or false for yes/no and the emergency-contact confirmation, else text */
+            value: string | boolean;
+        };
+        ConsentAnswersRequest: {
+            answers: components["schemas"]["ConsentAnswerDto"][];
         };
         InvitedChildDto: {
             /** Format: uuid */
@@ -2164,6 +2302,13 @@ export interface components {
         InvitationDto: {
             event: components["schemas"]["EventDto"];
             booking: components["schemas"]["BookingDto"] | null;
+            /** @description The consent form; empty when none */
+            consentQuestions: components["schemas"]["ConsentQuestionViewDto"][];
+            /**
+             * @description `stale`: please confirm consent again
+             * @enum {string}
+             */
+            consent: "not_needed" | "missing" | "given" | "stale";
         };
         ChildInvitationsDto: {
             child: components["schemas"]["InvitedChildDto"];
@@ -2180,6 +2325,8 @@ export interface components {
             eventId: string;
             /** Format: uuid */
             pupilId: string;
+            /** @description Answers to the event’s consent form (they may also be given after booking) */
+            consent?: components["schemas"]["ConsentAnswersRequest"];
         };
         AssignStaffRequest: {
             /**
@@ -6267,6 +6414,300 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getConsentForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentFormDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    saveConsentForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveConsentFormRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentFormDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBookingConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingConsentDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    giveConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentAnswersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingConsentDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, SendMessageUseCase } from '@rowan/communications';
-import { Notifier, type Invitation } from '@rowan/events';
+import { Notifier, type ConsentRequest, type Invitation } from '@rowan/events';
 
 const UK_WHEN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -33,6 +33,17 @@ export class CommunicationsNotifier extends Notifier {
       'Cancelled',
       (title) =>
         `${title} on ${when} has been cancelled, so {{children}}'s place is cancelled too. We are sorry.`,
+    );
+  }
+
+  askConsentAgain(request: ConsentRequest): Promise<{ readonly messageId: string }> {
+    const when = UK_WHEN.format(request.startsAt);
+    return this.tell(
+      request,
+      `event-reconsent-${request.eventId}-${request.changedAt.getTime()}`,
+      'Please confirm consent again',
+      (title) =>
+        `${title} has changed: it is now on ${when}. Please confirm consent for {{children}} again in Rowan.`,
     );
   }
 

@@ -104,6 +104,37 @@ export class SchoolEvent {
     Object.assign(this, { ...next, sessions: [...next.sessions], updatedAt: now });
   }
 
+  /**
+   * Once published, only the title, description and dates may change (the families invited booked on the rest).
+   * Answers whether the dates moved: a key detail that asks the families for consent again.
+   */
+  editPublished(changes: Partial<EventDetails>, now: Date): { readonly datesMoved: boolean } {
+    if (this.status !== 'published') {
+      return this.editDraft(changes, now);
+    }
+    const current = this.details();
+    const next = { ...current, ...changes };
+    const fixed = (d: EventDetails) =>
+      JSON.stringify({ ...d, title: '', description: '', startsAt: 0, endsAt: 0, sessions: [] });
+    if (fixed(next) !== fixed(current)) {
+      throw new EventConflict(
+        'Once published, only the title, description and dates can change',
+        'EVENTS.NOT_EDITABLE',
+      );
+    }
+    checkDetails(next);
+    const when = (d: EventDetails) =>
+      JSON.stringify([d.startsAt, d.endsAt, d.sessions.map((s) => new Date(s).getTime())]);
+    const datesMoved = when(next) !== when(current);
+    Object.assign(this, { ...next, sessions: [...next.sessions], updatedAt: now });
+    return { datesMoved };
+  }
+
+  private editDraft(changes: Partial<EventDetails>, now: Date): { readonly datesMoved: boolean } {
+    this.edit(changes, now);
+    return { datesMoved: false };
+  }
+
   /** May a parent still book or cancel? Until the cut-off, on a published event. */
   bookable(now: Date): boolean {
     return (

@@ -21,6 +21,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ConsentAnswersRequest } from './consent.request.dto';
 
 export class EligibilityDto {
   @ApiPropertyOptional({ type: [Number], description: 'NC years (Reception is 0)' })
@@ -131,6 +132,14 @@ export class CreateEventRequest {
 export class BookPlaceRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() eventId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() pupilId!: string;
+  @ApiPropertyOptional({
+    type: ConsentAnswersRequest,
+    description: 'Answers to the event’s consent form (they may also be given after booking)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentAnswersRequest)
+  consent?: ConsentAnswersRequest;
 }
 
 export class StaffBookPlaceRequest {

@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   BOOKING_STATES,
+  CONSENT_STATES,
+  type ConsentState,
+  type ParticipantView,
   EVENT_KINDS,
   type BookingState,
   type BookingView,
   type ChildInvitations,
   type EligiblePupil,
   type EventView,
-  type ParticipantRow,
 } from '@rowan/events';
+import { ConsentQuestionViewDto } from './consent.response.dto';
 import { EligibilityDto } from './event.request.dto';
 
 export class EventDto {
@@ -126,15 +129,17 @@ class ParticipantDto {
   @ApiProperty() forename!: string;
   @ApiProperty() surname!: string;
   @ApiProperty({ enum: BOOKING_STATES }) state!: BookingState;
+  @ApiProperty({ enum: CONSENT_STATES }) consent!: ConsentState;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(p: ParticipantRow): ParticipantDto {
+  static from(p: ParticipantView): ParticipantDto {
     return {
       bookingId: p.bookingId,
       pupilId: p.pupilId,
       forename: p.forename,
       surname: p.surname,
       state: p.state,
+      consent: p.consent,
       createdAt: p.createdAt.toISOString(),
     };
   }
@@ -144,7 +149,7 @@ export class ParticipantPageDto {
   @ApiProperty({ type: [ParticipantDto] }) items!: ParticipantDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 
-  static from(page: { items: readonly ParticipantRow[]; nextCursor: string | null }): ParticipantPageDto {
+  static from(page: { items: readonly ParticipantView[]; nextCursor: string | null }): ParticipantPageDto {
     return { items: page.items.map(ParticipantDto.from), nextCursor: page.nextCursor };
   }
 }
@@ -160,6 +165,10 @@ class InvitedChildDto {
 class InvitationDto {
   @ApiProperty({ type: EventDto }) event!: EventDto;
   @ApiProperty({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
+  @ApiProperty({ type: [ConsentQuestionViewDto], description: 'The consent form; empty when none' })
+  consentQuestions!: ConsentQuestionViewDto[];
+  @ApiProperty({ enum: CONSENT_STATES, description: '`stale`: please confirm consent again' })
+  consent!: ConsentState;
 }
 
 export class ChildInvitationsDto {
@@ -172,6 +181,8 @@ export class ChildInvitationsDto {
       invitations: c.invitations.map((i) => ({
         event: EventDto.from(i.event),
         booking: i.booking ? BookingDto.from(i.booking) : null,
+        consentQuestions: i.consentQuestions.map(ConsentQuestionViewDto.from),
+        consent: i.consent,
       })),
     };
   }

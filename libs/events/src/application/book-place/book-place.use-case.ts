@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, IdGenerator, UnitOfWork } from '@rowan/kernel';
+import { Clock, IdGenerator, UnitOfWork, ValidationFailed } from '@rowan/kernel';
+import { checkAnswers, type ConsentAnswer } from '../../domain/consent';
 import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
 import { toBookingView, type BookingView } from '../booking.view';
 import { BookingStore } from '../ports/booking.store';
+import { ConsentStore } from '../ports/consent.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship } from '../ports/guardianship';
 import { placeBooking } from './place-booking';
@@ -13,6 +15,8 @@ export interface BookPlaceInput {
   readonly eventId: string;
   readonly pupilId: string;
   readonly idempotencyKey: string | null;
+  /** Answers to the event's consent form, if it has one; they may also be given later. */
+  readonly consent?: readonly ConsentAnswer[] | null;
 }
 
 /**
@@ -30,6 +34,7 @@ export class BookPlaceUseCase {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly consents: ConsentStore,
   ) {}
 
   async execute(input: BookPlaceInput): Promise<BookingView> {
@@ -62,6 +67,15 @@ export class BookPlaceUseCase {
     if (!event.bookable(now)) {
       throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
     }
+    const form = input.consent ? await this.consents.formOf(event.id) : null;
+    if (input.consent && !form?.questions.length) {
+      throw new ValidationFailed('This event asks for no consent', [
+        { field: 'consent', message: 'this event has no consent form' },
+      ]);
+    }
+    const answers = form?.questions.length
+      ? checkAnswers(form.questions, input.consent ?? [], 'consent.answers')
+      : null;
     const booking = await placeBooking(
       { bookings: this.bookings, audit: this.audit, uow: this.uow, ids: this.ids },
       {
@@ -73,6 +87,18 @@ export class BookPlaceUseCase {
         requestHash,
         now,
         by: 'A parent',
+        with: answers
+          ? (b) =>
+              this.consents.give({
+                bookingId: b.id,
+                eventId: event.id,
+                schoolId: event.schoolId,
+                guardianId: input.actor.userId,
+                answers,
+                stale: false,
+                givenAt: now,
+              })
+          : undefined,
       },
     );
     return toBookingView(booking, await this.bookings.position(booking));

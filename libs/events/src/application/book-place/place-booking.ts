@@ -14,6 +14,8 @@ export interface Placement {
   readonly now: Date;
   /** Who booked, for the audit summary: 'A parent' or 'Staff'. */
   readonly by: string;
+  /** More to write with the booking, in its transaction (a parent's consent answers). */
+  readonly with?: (booking: BookingRecord) => Promise<void>;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function placeBooking(
       createdAt: p.now,
     };
     await deps.bookings.insert(record);
+    await p.with?.(record);
     deps.audit.record(p.actor.userId, {
       action: placed ? 'booking.confirmed' : 'booking.waitlisted',
       trustId: event.trustId,

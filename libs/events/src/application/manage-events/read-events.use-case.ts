@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
+import type { ConsentState } from '../../domain/consent';
 import type { Eligibility } from '../../domain/eligibility';
+import { consentStateOf } from '../consent/consent-forms.service';
 import { eventFor, schoolFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
 import { BookingStore, type ParticipantRow } from '../ports/booking.store';
+import { ConsentStore } from '../ports/consent.store';
 import { EligiblePupils, type EligiblePupil } from '../ports/eligible-pupils';
 import { EventRepository } from '../ports/event.repository';
 
@@ -71,13 +74,18 @@ export class PreviewEligibleUseCase {
   }
 }
 
-/** Participation: every booking of the event with the pupil's name and state. */
+export interface ParticipantView extends ParticipantRow {
+  readonly consent: ConsentState;
+}
+
+/** Participation: every booking of the event with the pupil's name, state and consent. */
 @Injectable()
 export class ListParticipantsUseCase {
   constructor(
     private readonly catalogue: SchoolCatalogue,
     private readonly events: EventRepository,
     private readonly bookings: BookingStore,
+    private readonly consents: ConsentStore,
   ) {}
 
   async execute(input: {
@@ -85,8 +93,20 @@ export class ListParticipantsUseCase {
     schoolId: SchoolId;
     eventId: string;
     page: PageRequest;
-  }): Promise<Page<ParticipantRow>> {
+  }): Promise<Page<ParticipantView>> {
     const { school, event } = await eventFor(this.catalogue, this.events, input.actor, input, 'events:read');
-    return this.bookings.participants(school.id, event.id, input.page);
+    const page = await this.bookings.participants(school.id, event.id, input.page);
+    const hasForm = !!(await this.consents.formOf(event.id))?.questions.length;
+    const given = hasForm ? await this.consents.ofBookings(page.items.map((p) => p.bookingId)) : [];
+    return {
+      items: page.items.map((p) => ({
+        ...p,
+        consent: consentStateOf(
+          hasForm,
+          given.filter((c) => c.bookingId === p.bookingId),
+        ),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

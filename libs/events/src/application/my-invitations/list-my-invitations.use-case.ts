@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
+import type { ConsentQuestion, ConsentState } from '../../domain/consent';
 import { toBookingView, type BookingView } from '../booking.view';
+import { consentStateOf } from '../consent/consent-forms.service';
 import { toEventView, type EventView } from '../event.view';
 import { BookingStore } from '../ports/booking.store';
+import { ConsentStore } from '../ports/consent.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship, type OwnChild } from '../ports/guardianship';
 
 export interface ChildInvitations {
   readonly child: OwnChild;
-  readonly invitations: readonly { readonly event: EventView; readonly booking: BookingView | null }[];
+  readonly invitations: readonly InvitationView[];
+}
+
+export interface InvitationView {
+  readonly event: EventView;
+  readonly booking: BookingView | null;
+  /** The event's consent form (empty when it asks none). */
+  readonly consentQuestions: readonly ConsentQuestion[];
+  /** The booking's consent; `missing` before booking when the event has a form. */
+  readonly consent: ConsentState;
 }
 
 /** Each of the parent's children with the events they are invited to and where their booking stands. */
@@ -18,6 +30,7 @@ export class ListMyInvitationsUseCase {
     private readonly guardianship: Guardianship,
     private readonly events: EventRepository,
     private readonly bookings: BookingStore,
+    private readonly consents: ConsentStore,
   ) {}
 
   async execute(input: { actor: Actor }): Promise<ChildInvitations[]> {
@@ -29,19 +42,24 @@ export class ListMyInvitationsUseCase {
         e ? [[e.id, e] as const] : [],
       ),
     );
+    const forms = new Map((await this.consents.formsOf(eventIds)).map((f) => [f.eventId, f.questions]));
     const out: ChildInvitations[] = [];
     for (const child of children) {
       const mine = invitations.filter((i) => i.pupilId === child.id);
-      const list = [];
+      const list: InvitationView[] = [];
       for (const invitation of mine) {
         const event = events.get(invitation.eventId);
         if (!event || event.schoolId !== child.schoolId || event.status === 'draft') {
           continue;
         }
         const [active] = await this.bookings.activeFor(event.id, [child.id]);
+        const questions = forms.get(event.id) ?? [];
+        const given = active ? await this.consents.ofBookings([active.id]) : [];
         list.push({
           event: toEventView(event),
           booking: active ? toBookingView(active, await this.bookings.position(active)) : null,
+          consentQuestions: questions,
+          consent: consentStateOf(questions.length > 0, given),
         });
       }
       out.push({ child, invitations: list });

@@ -10,10 +10,17 @@ export interface Invitation {
   readonly pupilIds: readonly string[];
 }
 
+export interface ConsentRequest extends Invitation {
+  /** When the change was made: one message per change. */
+  readonly changedAt: Date;
+}
+
 /** Tells parents about events, as tracked messages; answers the message's id. */
 export abstract class Notifier {
   /** The invited pupils' parents: they may book. */
   abstract inviteParents(invitation: Invitation): Promise<{ readonly messageId: string }>;
   /** The parents of pupils who had a booking (or a place on the waiting list): the event is off. */
   abstract tellCancelled(cancellation: Invitation): Promise<{ readonly messageId: string }>;
+  /** The parents who consented: the trip or its form changed, so please confirm consent again. */
+  abstract askConsentAgain(request: ConsentRequest): Promise<{ readonly messageId: string }>;
 }

@@ -5,6 +5,8 @@ import type { components } from '../../../api/schema';
 
 export type ChildInvitations = components['schemas']['ChildInvitationsDto'];
 export type Booking = components['schemas']['BookingDto'];
+export type ConsentQuestion = components['schemas']['ConsentQuestionViewDto'];
+export type ConsentAnswer = components['schemas']['ConsentAnswerDto'];
 
 /** Each of my children's invitations, and the booking actions on them (GET /api/v1/me/invitations). */
 export function useInvitations() {
@@ -26,7 +28,7 @@ export function useInvitations() {
     }
   }
 
-  async function act(key: string, run: () => Promise<Booking>): Promise<Booking | undefined> {
+  async function act<T>(key: string, run: () => Promise<T>): Promise<T | undefined> {
     busy.value = key;
     actionError.value = null;
     try {
@@ -41,11 +43,11 @@ export function useInvitations() {
     }
   }
 
-  const book = (eventId: string, pupilId: string) =>
+  const book = (eventId: string, pupilId: string, answers?: ConsentAnswer[]) =>
     act(`${eventId}/${pupilId}`, () =>
       unwrap(
         api().POST('/api/v1/me/bookings', {
-          body: { eventId, pupilId },
+          body: { eventId, pupilId, ...(answers ? { consent: { answers } } : {}) },
           params: { header: { 'Idempotency-Key': `${eventId}-${pupilId}-${Date.now()}` } },
         }),
       ),
@@ -59,6 +61,16 @@ export function useInvitations() {
       unwrap(api().POST('/api/v1/me/bookings/{bookingId}/accept', { params: { path: { bookingId } } })),
     );
 
+  const giveConsent = (bookingId: string, answers: ConsentAnswer[]) =>
+    act(bookingId, () =>
+      unwrap(
+        api().PUT('/api/v1/me/bookings/{bookingId}/consent', {
+          params: { path: { bookingId } },
+          body: { answers },
+        }),
+      ),
+    );
+
   onMounted(load);
-  return { data, loading, error, busy, actionError, reload: load, book, cancel, accept };
+  return { data, loading, error, busy, actionError, reload: load, book, cancel, accept, giveConsent };
 }
