@@ -41,6 +41,8 @@ import { TrustsController } from './directory/trusts.controller';
 import { EventBookingsController } from './events/event-bookings.controller';
 import { EventsController } from './events/events.controller';
 import { MyEventsController } from './events/my-events.controller';
+import { MyParentsEveningsController } from './events/my-parents-evenings.controller';
+import { ParentsEveningsController } from './events/parents-evenings.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -110,6 +112,8 @@ export class AppModule implements NestModule {
         EventsController,
         EventBookingsController,
         MyEventsController,
+        ParentsEveningsController,
+        MyParentsEveningsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

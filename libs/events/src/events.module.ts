@@ -7,6 +7,7 @@ import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { MikroOrmBookingStore } from '@rowan/adapters/persistence/events/mikro-orm-booking.store';
 import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro-orm-eligible-pupils';
 import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
+import { MikroOrmParentsEveningStore } from '@rowan/adapters/persistence/events/mikro-orm-parents-evening.store';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -35,6 +36,17 @@ import { EventRepository } from './application/ports/event.repository';
 import { Guardianship } from './application/ports/guardianship';
 import { Notifier } from './application/ports/notifier';
 import { PublishEventUseCase } from './application/publish-event/publish-event.use-case';
+import { BookForMeUseCase } from './application/parents-evening/book-for-me.use-case';
+import { ConfirmEveningSlotsUseCase } from './application/parents-evening/confirm-slots.use-case';
+import { HoldEveningSlotUseCase } from './application/parents-evening/hold-slot.use-case';
+import { ParentEveningReader } from './application/parents-evening/parent-evening.reader';
+import {
+  GetMyParentsEveningUseCase,
+  GetParentsEveningUseCase,
+  ListEveningAppointmentsUseCase,
+} from './application/parents-evening/read-parents-evening.use-case';
+import { SetUpParentsEveningUseCase } from './application/parents-evening/set-up-parents-evening.use-case';
+import { ParentsEveningStore } from './application/ports/parents-evening.store';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -52,6 +64,13 @@ const USE_CASES = [
   AcceptOfferUseCase,
   ExpireOfferUseCase,
   ListMyInvitationsUseCase,
+  SetUpParentsEveningUseCase,
+  GetParentsEveningUseCase,
+  ListEveningAppointmentsUseCase,
+  GetMyParentsEveningUseCase,
+  HoldEveningSlotUseCase,
+  ConfirmEveningSlotsUseCase,
+  BookForMeUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -70,9 +89,11 @@ export class EventsModule {
         { provide: EligiblePupils, useClass: MikroOrmEligiblePupils },
         { provide: Notifier, useClass: CommunicationsNotifier },
         { provide: Guardianship, useClass: DirectoryGuardianship },
+        { provide: ParentsEveningStore, useClass: MikroOrmParentsEveningStore },
         { provide: EventJobs, useClass: BullMqEventJobs },
         { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
         WaitingList,
+        ParentEveningReader,
         ...USE_CASES,
       ],
       exports: USE_CASES,

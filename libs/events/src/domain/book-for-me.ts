@@ -53,7 +53,9 @@ export function planBookForMe(input: PlanInput): Plan {
   let steps = 0;
   const fits = (s: FreeSlot) =>
     chosen.every(
-      (c) => c.id !== s.id && clear({ from: c.startsAt, to: c.endsAt }, { from: s.startsAt, to: s.endsAt }, input.gapMs),
+      (c) =>
+        c.id !== s.id &&
+        clear({ from: c.startsAt, to: c.endsAt }, { from: s.startsAt, to: s.endsAt }, input.gapMs),
     );
   const search = (i: number): boolean => {
     if (i === candidates.length) {

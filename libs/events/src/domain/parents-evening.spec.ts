@@ -9,7 +9,12 @@ describe('slot generation', () => {
     const slots = generateSlots({
       slotMinutes: 10,
       teachers: [
-        { staffId: 't1', groupIds: [], windows: [range('16:00', '17:05')], breaks: [range('16:25', '16:35')] },
+        {
+          staffId: 't1',
+          groupIds: [],
+          windows: [range('16:00', '17:05')],
+          breaks: [range('16:25', '16:35')],
+        },
       ],
     });
     expect(slots.map((s) => s.startsAt.toISOString().slice(11, 16))).toEqual([
@@ -25,7 +30,12 @@ describe('slot generation', () => {
     const slots = generateSlots({
       slotMinutes: 15,
       teachers: [
-        { staffId: 'b', groupIds: [], windows: [range('16:00', '16:30'), range('16:15', '16:30')], breaks: [] },
+        {
+          staffId: 'b',
+          groupIds: [],
+          windows: [range('16:00', '16:30'), range('16:15', '16:30')],
+          breaks: [],
+        },
         { staffId: 'a', groupIds: [], windows: [range('16:15', '16:30')], breaks: [] },
       ],
     });
