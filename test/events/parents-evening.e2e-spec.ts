@@ -116,7 +116,7 @@ describe('events: parents’ evenings', () => {
       await stack.make.pupil(s, 'Ada', 'One', 5),
       await stack.make.pupil(s, 'Bea', 'Two', 5),
     ];
-    const group = await stack.make.group(s, '5A', 'class', [ada, bea]);
+    const group = await stack.make.group(s, '5A', 'teaching', [ada, bea]);
     const t1 = await teacher(s, 'Shared');
     const eventId = await evening(staff, s, [{ staffId: t1, groupIds: [group.id] }]);
     const grid = await as(staff).get(`/api/v1/schools/${s.id}/parents-evenings/${eventId}`);
@@ -142,8 +142,8 @@ describe('events: parents’ evenings', () => {
       await stack.make.pupil(s, 'Bea', 'Sib', 5),
     ];
     const [ga, gb] = [
-      await stack.make.group(s, '5A', 'class', [ada]),
-      await stack.make.group(s, '5B', 'class', [bea]),
+      await stack.make.group(s, '5A', 'teaching', [ada]),
+      await stack.make.group(s, '5B', 'teaching', [bea]),
     ];
     const [t1, t2] = [await teacher(s, 'First'), await teacher(s, 'Second')];
     const eventId = await evening(staff, s, [
@@ -180,8 +180,8 @@ describe('events: parents’ evenings', () => {
       await stack.make.pupil(s, 'Bea', 'Auto', 5),
     ];
     const [ga, gb] = [
-      await stack.make.group(s, '5A', 'class', [ada]),
-      await stack.make.group(s, '5B', 'class', [bea]),
+      await stack.make.group(s, '5A', 'teaching', [ada]),
+      await stack.make.group(s, '5B', 'teaching', [bea]),
     ];
     const [t1, t2, t3] = [await teacher(s, 'Alpha'), await teacher(s, 'Both'), await teacher(s, 'Gamma')];
     const eventId = await evening(
