@@ -25,6 +25,12 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     myBookingId: string;
     staffCancelBookingId: string;
     offeredBookingId: string;
+    staffId: string;
+    holdingEveningId: string;
+    bookForMeEveningId: string;
+    holdSlotId: string;
+    holdChildId: string;
+    day: string;
   };
   let parentToken: string;
   let tokens: {
@@ -115,6 +121,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     ];
     expect((await admin.post(`${events}/${oneplace}/bookings/${first}/cancel`, {})).status).toBe(200);
     return {
+      ...(await eveningFixtures(
+        school,
+        kids.map((k) => k.id),
+      )),
       draftEventId: (await stack.make.event(school, staff.id)).id,
       toPublishId: (await stack.make.event(school, staff.id)).id,
       toCancelId: (await stack.make.event(school, staff.id)).id,
@@ -124,6 +134,52 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       myBookingId,
       staffCancelBookingId,
       offeredBookingId,
+    };
+  }
+  /** A member of staff, and two published parents' evenings: one with a hold to confirm, one to book for me. */
+  async function eveningFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, kids: string[]) {
+    const staffId = v7();
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into staff_members (id, school_id, mis_id, title, forename, surname, job_title, email, active,
+           fingerprint, created_at, updated_at) values (?, ?, ?, null, 'Ann', 'Audited', null, null, 1, 'fp', now(3), now(3))`,
+        [staffId, school.id, `mis-${staffId}`],
+      );
+    const admin = authed(tokens.schoolAdmin);
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const evening = async () => {
+      const created = await admin.post(`/api/v1/schools/${school.id}/parents-evenings`, {
+        title: 'Audited evening',
+        slotMinutes: 10,
+        mode: 'in_person',
+        eligibility: { ncYears: [5] },
+        teachers: [{ staffId, windows: [{ from: `${day}T16:00:00.000Z`, to: `${day}T18:00:00.000Z` }] }],
+      });
+      const id = created.body.id as string;
+      expect((await admin.post(`/api/v1/schools/${school.id}/events/${id}/publish`, {})).status).toBe(200);
+      return id;
+    };
+    const holdingEveningId = await evening();
+    const bookForMeEveningId = await evening();
+    const grid = await stack
+      .http()
+      .get(`/api/v1/schools/${school.id}/parents-evenings/${holdingEveningId}`)
+      .set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    const [first, , third] = grid.body.slots as Array<{ id: string }>;
+    const held = await authed(parentToken).post(`/api/v1/me/parents-evenings/${holdingEveningId}/holds`, {
+      pupilId: kids[0],
+      slotId: first!.id,
+    });
+    expect(held.status).toBe(201);
+    return {
+      staffId,
+      holdingEveningId,
+      bookForMeEveningId,
+      holdSlotId: third!.id,
+      holdChildId: kids[1]!,
+      day,
     };
   }
   afterAll(() => stack.close());
@@ -257,6 +313,32 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       authed(parentToken).post('/api/v1/me/bookings', { eventId: ids.bookableId, pupilId: ids.bookChildId }),
     cancelMyBooking: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.myBookingId}/cancel`, {}),
     acceptOffer: () => authed(parentToken).post(`/api/v1/me/bookings/${ids.offeredBookingId}/accept`, {}),
+    createParentsEvening: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/parents-evenings`, {
+        title: 'Evening',
+        slotMinutes: 10,
+        mode: 'video',
+        videoLink: 'https://meet.example.test/evening',
+        teachers: [
+          {
+            staffId: ids.staffId,
+            windows: [{ from: `${ids.day}T16:00:00.000Z`, to: `${ids.day}T17:00:00.000Z` }],
+          },
+        ],
+      }),
+    holdEveningSlot: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.holdingEveningId}/holds`, {
+        pupilId: ids.holdChildId,
+        slotId: ids.holdSlotId,
+      }),
+    confirmEveningSlots: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.holdingEveningId}/confirm`, {}),
+    bookParentsEveningForMe: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.bookForMeEveningId}/book-for-me`, {
+        from: `${ids.day}T16:00:00.000Z`,
+        to: `${ids.day}T18:00:00.000Z`,
+        gapMinutes: 0,
+      }),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -300,6 +382,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'bookPlace',
     'cancelMyBooking',
     'acceptOffer',
+    'createParentsEvening',
+    'holdEveningSlot',
+    'confirmEveningSlots',
+    'bookParentsEveningForMe',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();
