@@ -30,6 +30,11 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     registerBookingId: string;
     consentBookingId: string;
     consentQuestionId: string;
+    holdingEveningId: string;
+    bookForMeEveningId: string;
+    holdSlotId: string;
+    holdChildId: string;
+    day: string;
   };
   let parentToken: string;
   let tokens: {
@@ -134,10 +139,13 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       ).status,
     ).toBe(200);
     return {
-      staffId: (await stack.make.staffMember(school, 'Sam', 'Audited')).id,
       ...(await registerFixture(school, staff)),
       consentBookingId: await book(withConsent, kids[0]!.id),
       consentQuestionId,
+      ...(await eveningFixtures(
+        school,
+        kids.map((k) => k.id),
+      )),
       draftEventId: (await stack.make.event(school, staff.id)).id,
       toPublishId: (await stack.make.event(school, staff.id)).id,
       toCancelId: (await stack.make.event(school, staff.id)).id,
@@ -147,6 +155,52 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       myBookingId,
       staffCancelBookingId,
       offeredBookingId,
+    };
+  }
+  /** A member of staff, and two published parents' evenings: one with a hold to confirm, one to book for me. */
+  async function eveningFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, kids: string[]) {
+    const staffId = v7();
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into staff_members (id, school_id, mis_id, title, forename, surname, job_title, email, active,
+           fingerprint, created_at, updated_at) values (?, ?, ?, null, 'Ann', 'Audited', null, null, 1, 'fp', now(3), now(3))`,
+        [staffId, school.id, `mis-${staffId}`],
+      );
+    const admin = authed(tokens.schoolAdmin);
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const evening = async () => {
+      const created = await admin.post(`/api/v1/schools/${school.id}/parents-evenings`, {
+        title: 'Audited evening',
+        slotMinutes: 10,
+        mode: 'in_person',
+        eligibility: { ncYears: [5] },
+        teachers: [{ staffId, windows: [{ from: `${day}T16:00:00.000Z`, to: `${day}T18:00:00.000Z` }] }],
+      });
+      const id = created.body.id as string;
+      expect((await admin.post(`/api/v1/schools/${school.id}/events/${id}/publish`, {})).status).toBe(200);
+      return id;
+    };
+    const holdingEveningId = await evening();
+    const bookForMeEveningId = await evening();
+    const grid = await stack
+      .http()
+      .get(`/api/v1/schools/${school.id}/parents-evenings/${holdingEveningId}`)
+      .set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    const [first, , third] = grid.body.slots as Array<{ id: string }>;
+    const held = await authed(parentToken).post(`/api/v1/me/parents-evenings/${holdingEveningId}/holds`, {
+      pupilId: kids[0],
+      slotId: first!.id,
+    });
+    expect(held.status).toBe(201);
+    return {
+      staffId,
+      holdingEveningId,
+      bookForMeEveningId,
+      holdSlotId: third!.id,
+      holdChildId: kids[1]!,
+      day,
     };
   }
   /** A published trip with one confirmed booking to mark on its register. */
@@ -311,6 +365,32 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       authed(parentToken).put(`/api/v1/me/bookings/${ids.consentBookingId}/consent`, {
         answers: [{ questionId: ids.consentQuestionId, value: true }],
       }),
+    createParentsEvening: () =>
+      authed(tokens.schoolAdmin).post(`/api/v1/schools/${ids.schoolId}/parents-evenings`, {
+        title: 'Evening',
+        slotMinutes: 10,
+        mode: 'video',
+        videoLink: 'https://meet.example.test/evening',
+        teachers: [
+          {
+            staffId: ids.staffId,
+            windows: [{ from: `${ids.day}T16:00:00.000Z`, to: `${ids.day}T17:00:00.000Z` }],
+          },
+        ],
+      }),
+    holdEveningSlot: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.holdingEveningId}/holds`, {
+        pupilId: ids.holdChildId,
+        slotId: ids.holdSlotId,
+      }),
+    confirmEveningSlots: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.holdingEveningId}/confirm`, {}),
+    bookParentsEveningForMe: () =>
+      authed(parentToken).post(`/api/v1/me/parents-evenings/${ids.bookForMeEveningId}/book-for-me`, {
+        from: `${ids.day}T16:00:00.000Z`,
+        to: `${ids.day}T18:00:00.000Z`,
+        gapMinutes: 0,
+      }),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -358,6 +438,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'takeEventRegister',
     'saveConsentForm',
     'giveConsent',
+    'createParentsEvening',
+    'holdEveningSlot',
+    'confirmEveningSlots',
+    'bookParentsEveningForMe',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

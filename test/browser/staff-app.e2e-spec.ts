@@ -571,6 +571,66 @@ describe('staff web app (Chromium)', () => {
     await phone.close();
   });
 
+  it('lets staff set up a parents’ evening, and a parent hold and confirm a slot on a phone with the keyboard', async () => {
+    const willow = await stack.make.school(trust, 'Willow Primary');
+    await stack.make.communicationSettings(willow, { quietHours: null });
+    const officer = await person('Oma', 'Office', 'office', { school: willow });
+    const parent = await person('Pia', 'Evening', 'parent', { school: willow });
+    const child = await stack.make.pupil(willow, 'Tali', 'Evening', 5);
+    await stack.make.group(willow, '5 Maths', 'teaching', [child]);
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into staff_members (id, school_id, mis_id, title, forename, surname, job_title, email, active,
+           fingerprint, created_at, updated_at) values (?, ?, 'T-PE', 'Mr', 'Ifan', 'Jones', null, null, 1, 'fp', now(3), now(3))`,
+        [v7(), willow.id],
+      );
+    const contact = await stack.make.contact(willow, 'Pia', 'Evening', [parent.email]);
+    await stack.make.link(child, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('link', { name: 'New parents’ evening' }).click();
+    await page.getByLabel('Title').fill('Year 5 parents’ evening');
+    await page.getByLabel('Date').fill('2030-06-04');
+    await page.getByLabel(/Year groups/).fill('5');
+    await page.getByLabel('Add a member of staff').selectOption({ label: 'Mr Ifan Jones' });
+    await page.getByRole('button', { name: 'Add teacher' }).click();
+    await page.getByLabel('5 Maths').check();
+    await check(page, 'new parents evening');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: 'Year 5 parents’ evening', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Publish and invite' }).click();
+    await page.getByRole('button', { name: 'Publish and invite' }).waitFor({ state: 'detached' });
+    await check(page, 'parents evening slot grid');
+    await page.context().close();
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const parentPage = await phone.newPage();
+    await signIn(parentPage, parent.email);
+    await parentPage.getByRole('link', { name: 'Invitations to trips and clubs' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByRole('link', { name: 'Choose times for Tali' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByRole('heading', { name: 'Year 5 parents’ evening', level: 1 }).waitFor();
+    await check(parentPage, 'parent slot picker');
+    await parentPage.getByRole('radio', { name: '16:00' }).focus();
+    await parentPage.keyboard.press('Space');
+    await parentPage.getByRole('button', { name: 'Hold this time for Tali' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByText('Held:').waitFor();
+    await parentPage.getByRole('button', { name: 'Confirm my times' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByText('Booked:').waitFor();
+    await check(parentPage, 'parent slot picker booked');
+    await phone.close();
+  });
+
   it('sends a parent to the mobile parent area', async () => {
     const parent = await person('Pat', 'Parent', 'parent', { school });
     const child = await stack.make.pupil(school, 'Maisie', "O'Hara");

@@ -301,4 +301,15 @@ describe('events: invitations and booking that never overbooks', () => {
     }
     expect(await told(tokens[3]!)).toEqual([]);
   });
+
+  it('gives one of two guardians booking the same child at once the place, and the other a 409', async () => {
+    const { school: s, staff } = await school();
+    const child = await stack.make.pupil(s, 'Yas', 'Shared', 5);
+    const [mum, dad] = [await parent(s, [child]), await parent(s, [child])];
+    const eventId = await published(staff, s, trip(5));
+    const results = await Promise.all([book(mum, eventId, child.id), book(dad, eventId, child.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('EVENTS.ALREADY_BOOKED');
+    expect(await bookingRows(eventId)).toEqual([{ state: 'confirmed' }]);
+  });
 });

@@ -46,7 +46,30 @@ const WALK_EVENT = {
   eligibility: { ncYears: [5] },
 };
 
+const WALK_EVENING = {
+  title: 'Walk evening',
+  slotMinutes: 10,
+  mode: 'in_person',
+  eligibility: { ncYears: [5] },
+  teachers: [
+    {
+      staffId: '00000000-0000-4000-8000-000000000000',
+      windows: [{ from: '2030-06-01T16:00:00.000Z', to: '2030-06-01T18:00:00.000Z' }],
+    },
+  ],
+};
+
 export const SAMPLE_BODIES: Record<string, () => object> = {
+  createParentsEvening: () => WALK_EVENING,
+  holdEveningSlot: () => ({
+    pupilId: '00000000-0000-4000-8000-000000000000',
+    slotId: '00000000-0000-4000-8000-000000000000',
+  }),
+  bookParentsEveningForMe: () => ({
+    from: '2030-06-01T16:00:00.000Z',
+    to: '2030-06-01T18:00:00.000Z',
+    gapMinutes: 0,
+  }),
   createEvent: () => WALK_EVENT,
   updateEvent: () => WALK_EVENT,
   previewEligible: () => ({ ncYears: [5] }),

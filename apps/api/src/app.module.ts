@@ -45,6 +45,8 @@ import { EventsController } from './events/events.controller';
 import { MyEventsController } from './events/my-events.controller';
 import { EventStaffingController } from './events/staffing/event-staffing.controller';
 import { MyScheduleController } from './events/staffing/my-schedule.controller';
+import { MyParentsEveningsController } from './events/my-parents-evenings.controller';
+import { ParentsEveningsController } from './events/parents-evenings.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -118,6 +120,8 @@ export class AppModule implements NestModule {
         MyEventsController,
         EventStaffingController,
         MyScheduleController,
+        ParentsEveningsController,
+        MyParentsEveningsController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

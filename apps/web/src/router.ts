@@ -9,6 +9,7 @@ import { messagingReportsRoutes } from './features/messaging-reports/routes';
 import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
+import { parentsEveningsRoutes } from './features/parents-evenings/routes';
 import { schoolRoutes } from './features/schools/routes';
 import { trustOverviewRoutes } from './features/trust-overview/routes';
 import { trustRoutes } from './features/trusts/routes';
@@ -47,6 +48,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...directoryRoutes,
   ...messagesRoutes,
   ...eventsRoutes,
+  ...parentsEveningsRoutes,
   ...messagingReportsRoutes,
   ...auditRoutes,
   ...schoolRoutes,

@@ -10,6 +10,7 @@ import { MikroOrmEligiblePupils } from '@rowan/adapters/persistence/events/mikro
 import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikro-orm-event.repository';
 import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-orm-register.store';
 import { MikroOrmStaffingStore } from '@rowan/adapters/persistence/events/mikro-orm-staffing.store';
+import { MikroOrmParentsEveningStore } from '@rowan/adapters/persistence/events/mikro-orm-parents-evening.store';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -53,6 +54,17 @@ import {
   MyScheduleUseCase,
   StaffScheduleUseCase,
 } from './application/staffing/read-staffing.use-case';
+import { BookForMeUseCase } from './application/parents-evening/book-for-me.use-case';
+import { ConfirmEveningSlotsUseCase } from './application/parents-evening/confirm-slots.use-case';
+import { HoldEveningSlotUseCase } from './application/parents-evening/hold-slot.use-case';
+import { ParentEveningReader } from './application/parents-evening/parent-evening.reader';
+import {
+  GetMyParentsEveningUseCase,
+  GetParentsEveningUseCase,
+  ListEveningAppointmentsUseCase,
+} from './application/parents-evening/read-parents-evening.use-case';
+import { SetUpParentsEveningUseCase } from './application/parents-evening/set-up-parents-evening.use-case';
+import { ParentsEveningStore } from './application/ports/parents-evening.store';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -81,6 +93,13 @@ const USE_CASES = [
   GetConsentFormUseCase,
   GetBookingConsentUseCase,
   GiveConsentUseCase,
+  SetUpParentsEveningUseCase,
+  GetParentsEveningUseCase,
+  ListEveningAppointmentsUseCase,
+  GetMyParentsEveningUseCase,
+  HoldEveningSlotUseCase,
+  ConfirmEveningSlotsUseCase,
+  BookForMeUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -100,12 +119,14 @@ export class EventsModule {
         { provide: EligiblePupils, useClass: MikroOrmEligiblePupils },
         { provide: Notifier, useClass: CommunicationsNotifier },
         { provide: Guardianship, useClass: DirectoryGuardianship },
+        { provide: ParentsEveningStore, useClass: MikroOrmParentsEveningStore },
         { provide: EventJobs, useClass: BullMqEventJobs },
         { provide: StaffingStore, useClass: MikroOrmStaffingStore },
         { provide: RegisterStore, useClass: MikroOrmRegisterStore },
         { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
         WaitingList,
         ConsentRenewal,
+        ParentEveningReader,
         ...USE_CASES,
       ],
       exports: USE_CASES,

@@ -2,8 +2,10 @@ import { ValidationFailed, type FieldError, type SchoolId, type TrustId, type Us
 import type { Eligibility } from './eligibility';
 import { EventConflict } from './events.errors';
 
+/** The kinds staff create through the generic event form; a parents' evening is set up with its teachers. */
 export const EVENT_KINDS = ['trip', 'club'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export const ALL_EVENT_KINDS = [...EVENT_KINDS, 'parents_evening'] as const;
+export type EventKind = (typeof ALL_EVENT_KINDS)[number];
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 /** What staff write about an event; a trip has a start and end, a club a term's sessions. */

@@ -4,7 +4,7 @@ import {
   CONSENT_STATES,
   type ConsentState,
   type ParticipantView,
-  EVENT_KINDS,
+  ALL_EVENT_KINDS,
   type BookingState,
   type BookingView,
   type ChildInvitations,
@@ -17,7 +17,7 @@ import { EligibilityDto } from './event.request.dto';
 export class EventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) schoolId!: string;
-  @ApiProperty({ enum: EVENT_KINDS }) kind!: string;
+  @ApiProperty({ enum: ALL_EVENT_KINDS }) kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;

@@ -15,6 +15,12 @@ export const parentRoutes: RouteRecordRaw[] = [
     meta: { title: 'Invitations' },
   },
   {
+    path: 'evenings/:eventId',
+    name: 'parent-evening',
+    component: () => import('./pages/parent-evening-page.vue'),
+    meta: { title: 'Parents’ evening' },
+  },
+  {
     path: 'messages/:messageId',
     name: 'parent-message',
     component: () => import('./pages/parent-message-page.vue'),

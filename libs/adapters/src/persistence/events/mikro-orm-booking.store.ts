@@ -1,5 +1,5 @@
+import { isUniqueViolation } from '../unique-violation';
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import {
   BookingStore,
@@ -156,7 +156,7 @@ export class MikroOrmBookingStore extends BookingStore {
         ],
       );
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(error)) {
         throw new EventConflict('This pupil already has a booking for this event', 'EVENTS.ALREADY_BOOKED');
       }
       throw error;

@@ -11,7 +11,7 @@ export const EventSchema = new EntitySchema<SchoolEvent>({
     id: { type: 'string', primary: true, length: 36 },
     schoolId: { type: 'string', length: 36 },
     trustId: { type: 'string', length: 36 },
-    kind: { type: 'string', length: 10 },
+    kind: { type: 'string', length: 20 },
     title: { type: 'string', length: 200 },
     description: { type: 'text' },
     startsAt: { type: 'datetime', length: 3 },

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@rowan/access';
+import {
+  BookForMeUseCase,
+  ConfirmEveningSlotsUseCase,
+  GetMyParentsEveningUseCase,
+  HoldEveningSlotUseCase,
+} from '@rowan/events';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { ApiProblems } from '../http/api-errors.decorator';
+import { IdParam } from '../http/id.param';
+import { BookForMeRequest, HoldSlotRequest } from './dto/parents-evening.request.dto';
+import {
+  AppointmentDto,
+  AppointmentListDto,
+  BookForMeDto,
+  MyParentsEveningDto,
+} from './dto/parents-evening.response.dto';
+
+@ApiTags('Me')
+@Controller('api/v1/me/parents-evenings/:eventId')
+export class MyParentsEveningsController {
+  constructor(
+    private readonly get: GetMyParentsEveningUseCase,
+    private readonly hold: HoldEveningSlotUseCase,
+    private readonly confirm: ConfirmEveningSlotsUseCase,
+    private readonly bookForMe: BookForMeUseCase,
+  ) {}
+
+  @Get()
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'getMyParentsEvening',
+    summary: 'A parents’ evening for my children',
+    description: 'Each invited child’s teachers, the free slots, and what I hold or booked.',
+  })
+  @ApiOkResponse({ type: MyParentsEveningDto })
+  @ApiProblems(400, 404)
+  async getMyParentsEvening(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+  ): Promise<MyParentsEveningDto> {
+    return MyParentsEveningDto.from(await this.get.execute({ actor, eventId }));
+  }
+
+  @Post('holds')
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'holdEveningSlot',
+    summary: 'Hold a slot with my child’s teacher',
+    description:
+      'Held for ten minutes while I choose: one slot per teacher per child, none overlapping another I hold.',
+  })
+  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiProblems(400, 404, 409)
+  async holdEveningSlot(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+    @Body() body: HoldSlotRequest,
+  ): Promise<AppointmentDto> {
+    return AppointmentDto.from(
+      await this.hold.execute({ actor, eventId, pupilId: body.pupilId, slotId: body.slotId }),
+    );
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'confirmEveningSlots',
+    summary: 'Confirm the slots I hold',
+    description: 'Every live hold becomes a booking.',
+  })
+  @ApiOkResponse({ type: AppointmentListDto })
+  @ApiProblems(400, 404, 409)
+  async confirmEveningSlots(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+  ): Promise<AppointmentListDto> {
+    return { items: (await this.confirm.execute({ actor, eventId })).map(AppointmentDto.from) };
+  }
+
+  @Post('book-for-me')
+  @HttpCode(200)
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'bookParentsEveningForMe',
+    summary: 'Book for me',
+    description:
+      'The earliest clash-free slots with every teacher of my invited children inside my window, with the gap I ask for; all or nothing. Answers the teachers who could not be fitted.',
+  })
+  @ApiOkResponse({ type: BookForMeDto })
+  @ApiProblems(400, 404, 409)
+  async bookParentsEveningForMe(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+    @Body() body: BookForMeRequest,
+  ): Promise<BookForMeDto> {
+    return BookForMeDto.from(
+      await this.bookForMe.execute({
+        actor,
+        eventId,
+        window: body.toRange(),
+        gapMinutes: body.gapMinutes,
+      }),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { computed, ref, watch, type Ref } from 'vue';
+import { api, unwrap } from '../../../api/client';
+import type { components } from '../../../api/schema';
+import { useResource } from '../../../composables/use-resource';
+import { useSubmit } from '../../../composables/use-submit';
+
+export type Evening = components['schemas']['ParentsEveningDto'];
+export type TeacherAppointment = components['schemas']['TeacherAppointmentListDto']['items'][number];
+
+/** An evening's slot grid, publishing, and one teacher's appointment list (or everyone's). */
+export function useParentsEvening(schoolId: Ref<string>, eventId: Ref<string>) {
+  const path = () => ({ path: { schoolId: schoolId.value, eventId: eventId.value } });
+  const evening = useResource([schoolId, eventId], () =>
+    unwrap(api().GET('/api/v1/schools/{schoolId}/parents-evenings/{eventId}', { params: path() })),
+  );
+  const staffId = ref('');
+  const appointments = useResource(
+    [schoolId, eventId, staffId],
+    async () =>
+      (
+        await unwrap(
+          api().GET('/api/v1/schools/{schoolId}/parents-evenings/{eventId}/appointments', {
+            params: { ...path(), query: staffId.value ? { staffId: staffId.value } : {} },
+          }),
+        )
+      ).items,
+  );
+  const publish = useSubmit(async () => {
+    await unwrap(api().POST('/api/v1/schools/{schoolId}/events/{eventId}/publish', { params: path() }));
+    await evening.reload();
+  });
+  watch(eventId, () => (staffId.value = ''));
+
+  /** Rows of the grid: one per start time, a cell per teacher. */
+  const grid = computed(() => {
+    const e = evening.data.value;
+    if (!e) {
+      return { teachers: [], rows: [] };
+    }
+    const starts = [...new Set(e.slots.map((s) => s.startsAt))].sort();
+    return {
+      teachers: e.teachers,
+      rows: starts.map((startsAt) => ({
+        startsAt,
+        cells: e.teachers.map(
+          (t) => e.slots.find((s) => s.staffId === t.staffId && s.startsAt === startsAt) ?? null,
+        ),
+      })),
+    };
+  });
+  return { ...evening, grid, staffId, appointments, publish };
+}

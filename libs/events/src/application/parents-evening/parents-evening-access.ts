@@ -1,0 +1,63 @@
+import type { Actor } from '@rowan/access';
+import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
+import type { SchoolEvent } from '../../domain/event';
+import type { EveningSetup } from '../../domain/parents-evening';
+import type { BookingStore } from '../ports/booking.store';
+import type { EventRepository } from '../ports/event.repository';
+import type { Guardianship, OwnChild } from '../ports/guardianship';
+import type { ParentsEveningStore } from '../ports/parents-evening.store';
+
+export interface ParentEvening {
+  readonly event: SchoolEvent;
+  readonly setup: EveningSetup;
+  /** The parent's children invited to the evening. */
+  readonly children: readonly OwnChild[];
+  /** All the parent's children at the evening's school. */
+  readonly own: readonly OwnChild[];
+}
+
+export interface ParentEveningDeps {
+  readonly guardianship: Guardianship;
+  readonly events: EventRepository;
+  readonly bookings: BookingStore;
+  readonly evenings: ParentsEveningStore;
+}
+
+/** A published parents' evening at one of the parent's children's schools: 404 otherwise, as the booking code does. */
+export async function parentEvening(
+  deps: ParentEveningDeps,
+  actor: Actor,
+  eventId: string,
+): Promise<ParentEvening> {
+  const children = await deps.guardianship.childrenOf(actor);
+  const event = await deps.events.findById(eventId);
+  if (!event || event.kind !== 'parents_evening' || event.status === 'draft') {
+    throw EventNotFound();
+  }
+  const mine = children.filter((c) => c.schoolId === event.schoolId);
+  const setup = mine.length ? await deps.evenings.setup(event.id) : null;
+  if (!setup) {
+    throw EventNotFound();
+  }
+  const invited = new Set(
+    (await deps.bookings.invitationsOf(mine.map((c) => c.id)))
+      .filter((i) => i.eventId === event.id)
+      .map((i) => i.pupilId),
+  );
+  return { event, setup, children: mine.filter((c) => invited.has(c.id)), own: mine };
+}
+
+/** The child must be the parent's (404) and invited (403); the evening must be open for booking (409). */
+export function bookableChild(ctx: ParentEvening, pupilId: string, now: Date): OwnChild {
+  const child = ctx.children.find((c) => c.id === pupilId);
+  if (!child) {
+    if (ctx.own.some((c) => c.id === pupilId)) {
+      throw new NotEligible('This child is not invited to this parents’ evening');
+    }
+    throw PupilNotFound();
+  }
+  if (!ctx.event.bookable(now)) {
+    throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
+  }
+  return child;
+}
