@@ -22,7 +22,7 @@ import {
 } from '@rowan/communications';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import { decodeCursor, toPage } from '../cursor';
-import { chunks, selectRows } from '../directory/bulk-sql';
+import { chunks, runSql, selectRows } from '../directory/bulk-sql';
 import { toDelivery, toRecipient, type DeliveryRow, type RecipientRow } from './ledger-rows';
 
 /** Each state's timestamp column, set when a delivery reaches it. */
@@ -554,10 +554,7 @@ export class MikroOrmDeliveryLedger extends DeliveryLedger {
     );
   }
 
-  private async run(sql: string, params: readonly unknown[]): Promise<number> {
-    const result = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(sql, [...params], 'run', this.em.getTransactionContext());
-    return result.affectedRows;
+  private run(sql: string, params: readonly unknown[]): Promise<number> {
+    return runSql(this.em, sql, params);
   }
 }

@@ -56,3 +56,11 @@ export async function selectRows<T>(
 ): Promise<T[]> {
   return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 }
+
+/** One statement in the caller's transaction (when there is one); the number of rows it changed. */
+export async function runSql(em: EntityManager, sql: string, params: readonly unknown[]): Promise<number> {
+  const result = await em
+    .getConnection()
+    .execute<{ affectedRows: number }>(sql, [...params], 'run', em.getTransactionContext());
+  return result.affectedRows;
+}

@@ -11,7 +11,7 @@ import {
 } from '@rowan/events';
 import type { Page, PageRequest, SchoolId, UserId } from '@rowan/kernel';
 import { decodeCursor, toPage } from '../cursor';
-import { chunks, selectRows } from '../directory/bulk-sql';
+import { chunks, runSql, selectRows } from '../directory/bulk-sql';
 
 interface BookingRow {
   id: string;
@@ -52,11 +52,8 @@ export class MikroOrmBookingStore extends BookingStore {
     super();
   }
 
-  private async run(sql: string, params: readonly unknown[]): Promise<number> {
-    const result = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(sql, params, 'run', this.em.getTransactionContext());
-    return result.affectedRows;
+  private run(sql: string, params: readonly unknown[]): Promise<number> {
+    return runSql(this.em, sql, params);
   }
 
   private select<T>(sql: string, params: readonly unknown[]): Promise<T[]> {

@@ -16,7 +16,7 @@ import {
   type TimeRange,
 } from '@rowan/events';
 import type { SchoolId, UserId } from '@rowan/kernel';
-import { chunks, selectRows } from '../directory/bulk-sql';
+import { chunks, runSql, selectRows } from '../directory/bulk-sql';
 
 interface AppointmentSqlRow {
   id: string;
@@ -80,11 +80,8 @@ export class MikroOrmParentsEveningStore extends ParentsEveningStore {
     super();
   }
 
-  private async run(sql: string, params: readonly unknown[]): Promise<number> {
-    const result = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(sql, params, 'run', this.em.getTransactionContext());
-    return result.affectedRows;
+  private run(sql: string, params: readonly unknown[]): Promise<number> {
+    return runSql(this.em, sql, params);
   }
 
   private select<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
