@@ -5,21 +5,6 @@ import { MessageNotFound } from '../domain/communications.errors';
 import type { Message } from '../domain/message';
 import type { MessageRepository } from './ports/message.repository';
 
-/** The school, if the actor may do this there: 404 when it is not theirs, 403 when their role does not allow it. */
-export async function schoolFor(
-  catalogue: SchoolCatalogue,
-  actor: Actor,
-  schoolId: SchoolId,
-  permission: Permission,
-): Promise<SchoolSummary> {
-  const school = await catalogue.school(schoolId);
-  if (!school) {
-    throw new NotFound('School');
-  }
-  authorize(actor, permission, { trustId: school.trustId, schoolId: school.id });
-  return school;
-}
-
 /** A message of the school, once the actor may do this there; 404 for a message that is not the school's. */
 export async function messageFor(
   catalogue: SchoolCatalogue,
@@ -28,7 +13,7 @@ export async function messageFor(
   input: { readonly schoolId: SchoolId; readonly messageId: string },
   permission: Permission,
 ): Promise<{ school: SchoolSummary; message: Message }> {
-  const school = await schoolFor(catalogue, actor, input.schoolId, permission);
+  const school = await catalogue.authorizedSchool(actor, input.schoolId, permission);
   const message = await messages.findForSchool(school.id, input.messageId);
   if (!message) {
     throw MessageNotFound();

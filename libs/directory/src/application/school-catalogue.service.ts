@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SchoolId, TrustId } from '@rowan/kernel';
+import { authorize, type Actor, type Permission } from '@rowan/access';
+import { NotFound, type SchoolId, type TrustId } from '@rowan/kernel';
 import { SchoolRepository } from './ports/school.repository';
 import { TrustRepository } from './ports/trust.repository';
 
@@ -25,6 +26,19 @@ export class SchoolCatalogue {
   async school(id: SchoolId): Promise<SchoolSummary | null> {
     const school = await this.schools.findById(id);
     return school ? { id: school.id, trustId: school.trustId, name: school.name } : null;
+  }
+
+  /**
+   * The school, if the actor may do this there (for other contexts' use cases): 404 when it is not theirs, 403
+   * when their role does not allow it.
+   */
+  async authorizedSchool(actor: Actor, schoolId: SchoolId, permission: Permission): Promise<SchoolSummary> {
+    const school = await this.school(schoolId);
+    if (!school) {
+      throw new NotFound('School');
+    }
+    authorize(actor, permission, { trustId: school.trustId, schoolId: school.id });
+    return school;
   }
 
   async trust(id: TrustId): Promise<TrustSummary | null> {

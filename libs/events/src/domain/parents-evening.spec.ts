@@ -88,7 +88,9 @@ describe('book for me', () => {
     const times = picked.map((p) => free.find((s) => s.id === p.slotId)!);
     for (const [i, a] of times.entries()) {
       for (const b of times.slice(i + 1)) {
-        expect(rangesOverlap({ from: a.startsAt, to: a.endsAt }, { from: b.startsAt, to: b.endsAt })).toBe(false);
+        expect(rangesOverlap({ from: a.startsAt, to: a.endsAt }, { from: b.startsAt, to: b.endsAt })).toBe(
+          false,
+        );
       }
     }
     expect(new Set(picked.map((p) => p.slotId)).size).toBe(3);

@@ -3,7 +3,7 @@ import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, type SchoolId, type TrustId } from '@rowan/kernel';
 import { MessagingAnalytics } from '../ports/messaging-analytics';
-import { schoolFor, trustFor } from '../school-scope';
+import { trustFor } from '../school-scope';
 import { buildReport, periodsFor, type MessagingReport, type ReportRange } from './messaging-report';
 
 /** A school's messages, reach and SMS cost per week or month (UK time), for its staff. */
@@ -18,7 +18,7 @@ export class GetSchoolMessagingAnalyticsUseCase {
   async execute(
     input: ReportRange & { readonly actor: Actor; readonly schoolId: SchoolId },
   ): Promise<MessagingReport & { readonly schoolId: string }> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:read');
     const range = periodsFor(input, this.clock.now());
     const rows = await this.analytics.figures([school.id], range.periods);
     return { schoolId: school.id, ...buildReport(range, rows) };

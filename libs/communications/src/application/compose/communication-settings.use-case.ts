@@ -3,7 +3,6 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { CommunicationSettingsStore, type CommunicationSettings } from '../ports/communication-settings';
-import { schoolFor } from '../school-scope';
 
 /** The school's sending rules as they apply now (defaults until the school sets its own). */
 @Injectable()
@@ -14,7 +13,7 @@ export class GetCommunicationSettingsUseCase {
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId }): Promise<CommunicationSettings> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:read');
     return this.settings.forSchool(school.id);
   }
 }
@@ -38,7 +37,7 @@ export class UpdateCommunicationSettingsUseCase {
     schoolId: SchoolId;
     settings: Omit<CommunicationSettings, 'trustSmsBudgetPence'>;
   }): Promise<CommunicationSettings> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:settings');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:settings');
     const before = await this.settings.forSchool(school.id);
     await this.uow.transaction(async () => {
       await this.settings.save(school.id, input.settings, this.clock.now());

@@ -8,7 +8,6 @@ import { planSend } from '../../domain/render';
 import { AudienceDirectory } from '../ports/audience-directory';
 import { CommunicationSettingsStore } from '../ports/communication-settings';
 import { DeliveryLedger } from '../ports/delivery-ledger';
-import { schoolFor } from '../school-scope';
 import type { MessageInput } from './message-input';
 
 /** The composer's live figures: who the audience is, how each would be reached, and what the texts cost. */
@@ -24,7 +23,7 @@ export class EstimateMessageUseCase {
   async execute(
     input: MessageInput & { readonly actor: Actor; readonly schoolId: SchoolId },
   ): Promise<MessageEstimate> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:send');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:send');
     const recipients = await this.audiences.resolve(school.id, input.audience);
     const blocked = await this.ledger.blocked(school.id, addressesOf(recipients));
     const settings = await this.settings.forSchool(school.id);

@@ -7,7 +7,6 @@ import { Message, type MessageStatus } from '../../domain/message';
 import { CommunicationSettingsStore } from '../ports/communication-settings';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
-import { schoolFor } from '../school-scope';
 import { checkMessage, type MessageInput } from './message-input';
 import { timingFor, type SendTiming } from './send-timing';
 import { toMessageView, type MessageView } from './message.view';
@@ -37,7 +36,7 @@ export class SendMessageUseCase {
   ) {}
 
   async execute(input: SendMessageInput): Promise<MessageView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:send');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:send');
     if (input.idempotencyKey) {
       const earlier = await this.messages.findByIdempotencyKey(school.id, input.idempotencyKey);
       if (earlier) {

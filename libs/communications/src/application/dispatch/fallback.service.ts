@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IdGenerator } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import type { Delivery } from '../../domain/delivery';
+import type { Message } from '../../domain/message';
 import { addressesOf, fallbackChannel, reachableChannels } from '../../domain/recipient';
 import { renderSms } from '../../domain/render';
 import { smsSegments } from '../../domain/sms-segments';
@@ -42,12 +43,14 @@ export class FallbackService {
     const urgent: QueuedDelivery[] = [];
     const routine: QueuedDelivery[] = [];
     const channels: Array<Delivery['channel'] | null> = [];
+    // Unread fallbacks come by the thousand, mostly of a few messages: each message and school name read once.
+    const known = new Map<string, Promise<{ message: Message; school: string } | null>>();
     for (const delivery of deliveries) {
       if (options.unread && !(await this.ledger.markFallenBack(delivery.id))) {
         channels.push(null);
         continue;
       }
-      const next = await this.next(delivery);
+      const next = await this.next(delivery, known);
       if (next) {
         (next.urgent ? urgent : routine).push(next.queued);
       }
@@ -62,12 +65,19 @@ export class FallbackService {
     return channels;
   }
 
-  private async next(delivery: Delivery): Promise<{ queued: QueuedDelivery; urgent: boolean } | null> {
-    const message = await this.messages.findById(delivery.messageId);
+  private async next(
+    delivery: Delivery,
+    known: Map<string, Promise<{ message: Message; school: string } | null>>,
+  ): Promise<{ queued: QueuedDelivery; urgent: boolean } | null> {
+    if (!known.has(delivery.messageId)) {
+      known.set(delivery.messageId, this.messageOf(delivery.messageId));
+    }
+    const found = await known.get(delivery.messageId)!;
     const recipient = await this.ledger.recipient(delivery.recipientId);
-    if (!message || !recipient) {
+    if (!found || !recipient) {
       return null;
     }
+    const { message, school } = found;
     const tried = (await this.ledger.deliveriesOf(recipient.id)).map((d) => d.channel);
     const blocked = await this.ledger.blocked(message.schoolId, addressesOf([recipient]));
     const next = fallbackChannel(message.policy, reachableChannels(recipient, blocked), tried);
@@ -75,11 +85,7 @@ export class FallbackService {
       return null;
     }
     const estimatedSegments =
-      next === 'sms'
-        ? smsSegments(
-            renderSms(message.content, recipient, await this.audiences.schoolName(message.schoolId)) ?? '',
-          ).segments
-        : undefined;
+      next === 'sms' ? smsSegments(renderSms(message.content, recipient, school) ?? '').segments : undefined;
     await this.ledger.record(
       message.id,
       message.schoolId,
@@ -100,5 +106,10 @@ export class FallbackService {
     return stored?.state === 'queued'
       ? { queued: { id: stored.id, channel: next }, urgent: isUrgent(message.policy) }
       : null;
+  }
+
+  private async messageOf(id: string): Promise<{ message: Message; school: string } | null> {
+    const message = await this.messages.findById(id);
+    return message ? { message, school: await this.audiences.schoolName(message.schoolId) } : null;
   }
 }

@@ -10,7 +10,7 @@ import {
   type UnreachedRecipient,
 } from '../ports/delivery-ledger';
 import { MessageRepository } from '../ports/message.repository';
-import { messageFor, schoolFor } from '../school-scope';
+import { messageFor } from '../school-scope';
 
 export interface MessageProgressView extends MessageView {
   /** Deliveries by channel and state, live. */
@@ -25,7 +25,7 @@ export class ListMessagesUseCase {
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId; page: PageRequest }): Promise<Page<MessageView>> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'messages:read');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'messages:read');
     const page = await this.messages.listForSchool(school.id, input.page);
     return { items: page.items.map(toMessageView), nextCursor: page.nextCursor };
   }

@@ -3,7 +3,6 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { SchoolEvent, type EventDetails } from '../../domain/event';
-import { schoolFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
 import { EventRepository } from '../ports/event.repository';
 
@@ -20,7 +19,7 @@ export class CreateEventUseCase {
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId; details: EventDetails }): Promise<EventView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'events:manage');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:manage');
     const event = SchoolEvent.create(
       { id: this.ids.next(), schoolId: school.id, trustId: school.trustId, by: input.actor.userId },
       input.details,

@@ -5,7 +5,7 @@ import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import type { ConsentState } from '../../domain/consent';
 import type { Eligibility } from '../../domain/eligibility';
 import { consentStateOf } from '../consent/consent-forms.service';
-import { eventFor, schoolFor } from '../event-scope';
+import { eventFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
 import { BookingStore, type ParticipantRow } from '../ports/booking.store';
 import { ConsentStore } from '../ports/consent.store';
@@ -20,7 +20,7 @@ export class ListEventsUseCase {
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId; page: PageRequest }): Promise<Page<EventView>> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'events:read');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:read');
     const page = await this.events.listForSchool(school.id, input.page);
     return { items: page.items.map(toEventView), nextCursor: page.nextCursor };
   }
@@ -67,7 +67,7 @@ export class PreviewEligibleUseCase {
         )
       ).event.eligibility;
     } else {
-      await schoolFor(this.catalogue, input.actor, input.schoolId, 'events:read');
+      await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:read');
     }
     const pupils = rules ? await this.pupils.resolve(input.schoolId, rules) : [];
     return { count: pupils.length, pupils };

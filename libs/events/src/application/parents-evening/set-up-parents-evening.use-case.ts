@@ -5,7 +5,6 @@ import { Clock, IdGenerator, UnitOfWork, ValidationFailed, type SchoolId } from 
 import type { Eligibility } from '../../domain/eligibility';
 import { SchoolEvent } from '../../domain/event';
 import { checkSetup, generateSlots, type EveningSetup } from '../../domain/parents-evening';
-import { schoolFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
 import { EventRepository } from '../ports/event.repository';
 import { ParentsEveningStore } from '../ports/parents-evening.store';
@@ -37,7 +36,7 @@ export class SetUpParentsEveningUseCase {
   ) {}
 
   async execute(input: SetUpParentsEveningInput): Promise<EventView> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'events:manage');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:manage');
     checkSetup(input.setup);
     const staffIds = input.setup.teachers.map((t) => t.staffId);
     const known = new Set((await this.evenings.knownStaff(school.id, staffIds)).map((t) => t.staffId));

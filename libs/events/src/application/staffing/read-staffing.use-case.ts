@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { NotFound, type SchoolId } from '@rowan/kernel';
-import { eventFor, schoolFor } from '../event-scope';
+import { eventFor } from '../event-scope';
 import { EventRepository } from '../ports/event.repository';
 import { StaffingStore } from '../ports/staffing.store';
 import { clashing, timesOf, toSchedule, type ScheduleItem } from './staff-schedule.view';
@@ -38,7 +38,7 @@ export class StaffScheduleUseCase {
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId; staffId: string }): Promise<ScheduleItem[]> {
-    const school = await schoolFor(this.catalogue, input.actor, input.schoolId, 'events:read');
+    const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:read');
     if (!(await this.staffing.staffMember(school.id, input.staffId))) {
       throw new NotFound('Staff member', 'EVENTS.STAFF_NOT_FOUND');
     }
