@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Membership, User, type Role } from '@rowan/access';
 import { ormOptions } from '@rowan/adapters/persistence/orm-config';
+import { SchoolEvent, type EventDetails } from '@rowan/events';
 import { emptyTally, MisConnection, Pupil, School, SyncRun, Trust } from '@rowan/directory';
 import { AesGcmSecretBox } from '@rowan/adapters/crypto/aes-gcm-secret-box.adapter';
 import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES } from '@rowan/adapters/bullmq/queues';
@@ -97,10 +98,65 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
       }
     }
     await em.flush();
+    await seedDemoEvents(em, now);
     await connectToSandboxWonde(em);
   } finally {
     await orm.close(true);
   }
+}
+
+/**
+ * Two draft events at Oakfield for the office to publish (which invites the eligible families once the first
+ * sync has filled the directory): a Year 5 trip with places kept for Pupil Premium pupils, and an autumn club.
+ */
+async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date): Promise<void> {
+  const school = DEMO_SCHOOLS.oakfield;
+  const by = DEMO_USERS.oakfieldOffice.id as UserId;
+  const inDays = (days: number, hour: number) => {
+    const d = new Date(now.getTime() + days * 86_400_000);
+    d.setUTCHours(hour, 0, 0, 0);
+    return d;
+  };
+  const drafts: Array<{ id: string; details: EventDetails }> = [
+    {
+      id: v5('demo-event/science-museum', DEMO_TRUST.id),
+      details: {
+        kind: 'trip',
+        title: 'Year 5 trip to the Science Museum',
+        description: 'Coach from school at 8:45, back by 15:30. Bring a packed lunch.',
+        startsAt: inDays(21, 8),
+        endsAt: inDays(21, 15),
+        sessions: [],
+        capacity: 30,
+        reservedPlaces: 4,
+        priceP: 1850,
+        bookingCutoff: inDays(14, 17),
+        eligibility: { ncYears: [5], groupIds: [], pupilIds: [], characteristics: [] },
+      },
+    },
+    {
+      id: v5('demo-event/chess-club', DEMO_TRUST.id),
+      details: {
+        kind: 'club',
+        title: 'Chess club (Years 3 to 6)',
+        description: 'Tuesdays after school in the library, 15:20 to 16:20.',
+        startsAt: inDays(7, 15),
+        endsAt: null,
+        sessions: [7, 14, 21, 28, 35].map((d) => inDays(d, 15)),
+        capacity: 16,
+        reservedPlaces: 0,
+        priceP: null,
+        bookingCutoff: null,
+        eligibility: { ncYears: [3, 4, 5, 6], groupIds: [], pupilIds: [], characteristics: [] },
+      },
+    },
+  ];
+  for (const { id, details } of drafts) {
+    if (!(await em.findOne(SchoolEvent, { id }, { filters: false }))) {
+      em.persist(SchoolEvent.create({ id, schoolId: school.id, trustId: DEMO_TRUST.id, by }, details, now));
+    }
+  }
+  await em.flush();
 }
 
 /**
