@@ -1,4 +1,6 @@
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface RushResult {
   /** Milliseconds per request, in the order they were sent. */
@@ -8,27 +10,62 @@ export interface RushResult {
   readonly seconds: number;
 }
 
-/** Keep-alive sockets enough for every client at once, as 1,000 phones would hold. */
-export const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+export interface RushRequest {
+  readonly token: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body: object | null;
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
-function send(
-  base: URL,
-  method: 'GET' | 'POST',
-  path: string,
-  token: string,
-  body: object | null,
-): Promise<{ status: number; body: unknown }> {
-  const payload = body ? JSON.stringify(body) : null;
+/**
+ * The parents' phones: a worker thread of its own, so the clients' HTTP work does not share the API's event
+ * loop (1,000 phones are not inside the server). Its keep-alive sockets stay open between rushes (free sockets
+ * are kept for every client, or most would reconnect on the next rush).
+ */
+export class RushClient {
+  private readonly worker = new Worker(join(__dirname, 'rush-worker.js'));
+  private next = 0;
+
+  rush(base: URL, clients: readonly RushRequest[]): Promise<RushResult> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: { id: number; result?: RushResult; error?: string }) => {
+        if (message.id !== id) {
+          return;
+        }
+        this.worker.off('message', onMessage);
+        if (message.error) {
+          reject(new Error(message.error));
+        } else {
+          resolve(message.result!);
+        }
+      };
+      this.worker.on('message', onMessage);
+      this.worker.postMessage({ id, base: base.href, clients });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1_000, maxFreeSockets: 1_000 });
+
+function send(base: URL, c: RushRequest): Promise<{ status: number; body: unknown }> {
+  const payload = c.body ? JSON.stringify(c.body) : null;
   return new Promise((resolve, reject) => {
     const req = request(
       {
         agent,
         host: base.hostname,
         port: base.port,
-        method,
-        path,
+        method: c.method,
+        path: c.path,
         headers: {
-          authorization: `Bearer ${token}`,
+          authorization: `Bearer ${c.token}`,
+          ...c.headers,
           ...(payload
             ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
             : {}),
@@ -36,7 +73,7 @@ function send(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : null });
@@ -50,17 +87,9 @@ function send(
 
 /**
  * One request per client, every one released at the same moment: each waits on one barrier promise with its
- * request prepared, then the barrier opens.
+ * request prepared, then the barrier opens. Runs inside the rush worker.
  */
-export async function rush(
-  base: URL,
-  clients: readonly {
-    readonly token: string;
-    readonly method: 'GET' | 'POST';
-    readonly path: string;
-    readonly body: object | null;
-  }[],
-): Promise<RushResult> {
+export async function rush(base: URL, clients: readonly RushRequest[]): Promise<RushResult> {
   let open!: () => void;
   const barrier = new Promise<void>((resolve) => (open = resolve));
   const latencies: number[] = new Array<number>(clients.length).fill(0);
@@ -69,7 +98,7 @@ export async function rush(
   const all = clients.map(async (c, i) => {
     await barrier;
     const t = performance.now();
-    const answer = await send(base, c.method, c.path, c.token, c.body);
+    const answer = await send(base, c);
     latencies[i] = performance.now() - t;
     statuses[i] = answer.status;
     bodies[i] = answer.body;

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/mysql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { ApiConfig, loadConfig } from '@rowan/adapters/config/config';
 import { startIdentityStandIn } from '@rowan/sandbox';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { migrate } from '../../scripts/migrate';
-import { agent, percentile, rush, type RushResult } from './http-rush';
+import { percentile, RushClient, type RushResult } from './http-rush';
 import { seedFamilies, seedSchool } from './seed';
 
 /**
@@ -58,10 +61,11 @@ async function main(): Promise<void> {
       SES_EVENTS_PASSWORD: 'unused-ses-events-password',
     }),
   );
-  await app.listen(0, '127.0.0.1');
+  await app.listen({ port: 0, host: '127.0.0.1', backlog: 2048 });
   const address = app.getHttpServer().address();
   const base = new URL(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
   const orm: MikroORM = app.get(MikroORM);
+  const phones = new RushClient();
   try {
     const { school, admin } = await seedSchool(orm);
     const staffToken = await identity.mintToken({ userId: admin.subject, email: admin.email });
@@ -72,15 +76,25 @@ async function main(): Promise<void> {
     );
 
     // Warm up: every parent's socket opened and the JWKS fetched, as a live app would have them.
-    await rush(
+    await phones.rush(
       base,
       tokens.map((token) => ({ token, method: 'GET', path: '/api/v1/me', body: null })),
     );
-    const me = await rush(
+    const profile = await startProfile();
+    let cpu = cpuNow();
+    const live = await phones.rush(
+      base,
+      tokens.map((token) => ({ token, method: 'GET', path: '/health/live', body: null })),
+    );
+    const liveCpu = cpuSince(cpu);
+    cpu = cpuNow();
+    const me = await phones.rush(
       base,
       tokens.map((token) => ({ token, method: 'GET', path: '/api/v1/me', body: null })),
     );
-    const bookings = await rush(
+    const meCpu = cpuSince(cpu);
+    cpu = cpuNow();
+    const bookings = await phones.rush(
       base,
       families.map((f, i) => ({
         token: tokens[i]!,
@@ -90,6 +104,8 @@ async function main(): Promise<void> {
       })),
     );
 
+    const bookingCpu = cpuSince(cpu);
+    await profile.stop();
     const sql = orm.em.fork().getConnection();
     const [held] = (await sql.execute(
       "select count(*) as n from event_bookings where event_id = ? and state = 'confirmed'",
@@ -112,9 +128,18 @@ async function main(): Promise<void> {
     line('answers', summary(bookings));
     line('booking p50 / p95 / p99', latency(bookings));
     line('bookings per second', rate.toFixed(0));
-    line('GET /api/v1/me p50 / p95 / p99', `${latency(me)} (same ${PARENTS} tokens, same run; 5xx ${fives(me)})`);
+    line(
+      'GET /api/v1/me p50 / p95 / p99',
+      `${latency(me)} (same ${PARENTS} tokens, same run; 5xx ${fives(me)})`,
+    );
     line('GET /api/v1/me per second', meRate.toFixed(0));
     line('ratio (bookings/s to /me/s)', (rate / meRate).toFixed(2));
+    line('CPU per booking: API / MariaDB', perRequest(bookingCpu, PARENTS));
+    line('CPU per GET /me: API / MariaDB', perRequest(meCpu, PARENTS));
+    line(
+      'CPU per GET /health/live (no sign-in)',
+      `${perRequest(liveCpu, PARENTS)}; ${(PARENTS / live.seconds).toFixed(0)}/s`,
+    );
     console.log(
       "\nThis run covers the club; the 300-slot parents' evening rush comes with the parents' evenings work.",
     );
@@ -122,7 +147,7 @@ async function main(): Promise<void> {
       'Goals: confirmed = capacity, 0 overbooked, 0 5xx, p99 under 100 ms, at least 1,000 bookings/s.',
     );
   } finally {
-    agent.destroy();
+    await phones.close();
     await orm.em.getConnection().execute(`drop database if exists \`${db}\``);
     await app.close();
     await identity.close();
@@ -155,6 +180,67 @@ async function publishClub(base: URL, token: string, schoolId: string): Promise<
   });
   await call(`${events}/${club.id}/publish`, {});
   return club.id;
+}
+
+/**
+ * CPU time, in microseconds, of the API's own thread (the rush client's thread excluded) and of the MariaDB
+ * server (when it runs on this machine), read from /proc: on a shared machine this, not the wall clock, says what
+ * a request costs.
+ */
+function cpuNow(): { api: number; db: number | null } {
+  const ticks = (path: string) => {
+    const fields = readFileSync(path, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
+  };
+  const db = mariadbPid();
+  return { api: ticks(`/proc/self/task/${process.pid}/stat`), db: db ? ticks(`/proc/${db}/stat`) : null };
+}
+
+function cpuSince(start: { api: number; db: number | null }): { api: number; db: number | null } {
+  const now = cpuNow();
+  return { api: now.api - start.api, db: now.db !== null && start.db !== null ? now.db - start.db : null };
+}
+
+function mariadbPid(): string | null {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) {
+        return pid;
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return null;
+}
+
+function perRequest(cpu: { api: number; db: number | null }, n: number): string {
+  const db = cpu.db === null ? 'not on this machine' : `${(cpu.db / n).toFixed(0)} µs`;
+  return `${(cpu.api / n).toFixed(0)} µs / ${db}`;
+}
+
+/**
+ * `BENCH_PROFILE=<file>` writes a CPU profile of the API's thread covering the measured rushes only (not the
+ * seeding or the warm-up), for reading in Chrome's DevTools.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> }> {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) {
+    return { stop: async () => undefined };
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const fives = (r: RushResult) => r.statuses.filter((s) => s >= 500).length;

@@ -16,6 +16,7 @@ import { MembershipsController } from './access/memberships.controller';
 import { TrustMembershipsController } from './access/trust-memberships.controller';
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { ActorCache } from './auth/actor-cache';
 import { TenantScope } from './auth/tenant-scope';
 import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { GroupsController } from './directory/groups.controller';
@@ -74,7 +75,11 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
           },
         }),
-        PersistenceModule.forRoot({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }),
+        PersistenceModule.forRoot({
+          databaseUrl: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          accessChanges: { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+        }),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX }),
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         PassportModule,
@@ -129,6 +134,7 @@ export class AppModule implements NestModule {
         { provide: Registry, useValue: metrics },
         JwtStrategy,
         TenantScope,
+        ActorCache,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

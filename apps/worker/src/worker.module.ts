@@ -33,6 +33,7 @@ export class WorkerModule {
         PersistenceModule.forRoot({
           databaseUrl: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
+          accessChanges: { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           ...(options.clock ? { clock: options.clock } : {}),
         }),
         BullModule.forRoot({

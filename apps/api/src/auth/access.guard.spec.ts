@@ -4,6 +4,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { NotPermitted, type ResolveActorUseCase } from '@rowan/access';
 import { AccessGuard } from './access.guard';
 import { Public } from './decorators';
+import type { ActorCache } from './actor-cache';
 import type { TenantScope } from './tenant-scope';
 
 @Controller('probe')
@@ -35,6 +36,7 @@ describe('AccessGuard', () => {
     new Reflector(),
     untouchable as ResolveActorUseCase,
     untouchable as TenantScope,
+    untouchable as ActorCache,
   );
 
   it('refuses a route that declares no permission, before looking at any token (default deny)', async () => {

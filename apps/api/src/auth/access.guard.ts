@@ -8,12 +8,14 @@ import {
   type Permission,
   type VerifiedIdentity,
 } from '@rowan/access';
+import { ActorCache, type ResolvedAccess } from './actor-cache';
 import { TenantScope } from './tenant-scope';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators';
 
 /**
- * The global guard: verify the token, resolve the actor from Rowan's memberships, set the request's tenant
- * scope, and check the route's declared permission. Routes declaring nothing are refused (default deny).
+ * The global guard: verify the token, resolve the actor from Rowan's memberships (or take them from the
+ * ActorCache), set the request's tenant scope, and check the route's declared permission. Routes declaring
+ * nothing are refused (default deny).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -21,6 +23,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly resolveActor: ResolveActorUseCase,
     private readonly tenantScope: TenantScope,
+    private readonly actors: ActorCache,
   ) {
     super();
   }
@@ -39,13 +42,26 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!request.user) {
       throw new NotAuthenticated('A bearer token is required');
     }
-    const actor = await this.resolveActor.execute(request.user);
+    const { actor, scope } = await this.access(request.user);
     request.actor = actor;
-    await this.tenantScope.enter(actor);
+    this.tenantScope.enter(scope);
     if (!actor.can(permission)) {
       throw new NotPermitted(`Your role does not allow ${permission.replace(':', ' ')}`);
     }
     return true;
+  }
+
+  /** The actor and their tenant scope: from this instance's cache, or resolved from the database and cached. */
+  private async access(identity: VerifiedIdentity): Promise<ResolvedAccess> {
+    const cached = this.actors.get(identity);
+    if (cached) {
+      return cached;
+    }
+    const mark = this.actors.mark();
+    const actor = await this.resolveActor.execute(identity);
+    const access = { actor, scope: await this.tenantScope.of(actor) };
+    this.actors.put(identity, access, mark);
+    return access;
   }
 
   /** Any failure to verify a token (bad signature, unknown key, expired, wrong audience) is a 401. */

@@ -3,7 +3,36 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { VerifiedIdentity } from '@rowan/access';
 import { ApiConfig } from '@rowan/adapters/config/config';
 import { passportJwtSecret } from 'jwks-rsa';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+
+type KeyProvider = (
+  request: unknown,
+  rawToken: string,
+  done: (error: unknown, key?: string | Buffer) => void,
+) => void;
+
+/**
+ * jwks-rsa hands over each signing key as PEM text, which jsonwebtoken would parse again for every token; the
+ * parsed key objects are kept instead (one per key the issuer publishes, so the map stays tiny).
+ */
+function asKeyObjects(provider: KeyProvider): KeyProvider {
+  const parsed = new Map<string, KeyObject>();
+  return (request, rawToken, done) =>
+    provider(request, rawToken, (error, pem) => {
+      if (error || typeof pem !== 'string') {
+        done(error, pem);
+        return;
+      }
+      let key = parsed.get(pem);
+      if (!key) {
+        key = createPublicKey(pem);
+        parsed.set(pem, key);
+      }
+      // passport-jwt's types predate KeyObject; jsonwebtoken 9, which it calls, takes one.
+      done(null, key as unknown as string);
+    });
+}
 
 /** FusionAuth access-token claims we read (INTEGRATIONS.md). `amr` is added by Rowan's JWT-populate lambda. */
 interface AccessTokenClaims {
@@ -24,13 +53,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: ApiConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: passportJwtSecret({
-        jwksUri: config.OIDC_JWKS_URL ?? `${config.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
-        cache: true,
-        cacheMaxAge: 10 * 60_000,
-        rateLimit: true,
-        jwksRequestsPerMinute: 10,
-      }),
+      secretOrKeyProvider: asKeyObjects(
+        passportJwtSecret({
+          jwksUri: config.OIDC_JWKS_URL ?? `${config.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+          cache: true,
+          cacheMaxAge: 10 * 60_000,
+          rateLimit: true,
+          jwksRequestsPerMinute: 10,
+        }),
+      ),
       issuer: config.OIDC_ISSUER,
       audience: config.OIDC_AUDIENCE,
       algorithms: ['RS256'],

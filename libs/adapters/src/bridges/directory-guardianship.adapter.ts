@@ -11,7 +11,7 @@ export class DirectoryGuardianship extends Guardianship {
   }
 
   async childrenOf(actor: Actor): Promise<OwnChild[]> {
-    return (await this.children.execute({ actor })).map((c) => ({
+    return (await this.children.linked(actor)).map((c) => ({
       id: c.id,
       schoolId: c.schoolId,
       forename: c.preferredForename,

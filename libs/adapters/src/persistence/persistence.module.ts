@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Clock, IdGenerator, SystemClock, UnitOfWork } from '@rowan/kernel';
+import { AccessChangePublisher, AccessChangesSettings } from './access-changes';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work';
 import { ormOptions } from './orm-config';
 import { UuidV7IdGenerator } from './uuid-v7-id-generator';
@@ -9,7 +10,13 @@ import { UuidV7IdGenerator } from './uuid-v7-id-generator';
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(options: { databaseUrl: string; clock?: Clock; poolSize?: number }): DynamicModule {
+  static forRoot(options: {
+    databaseUrl: string;
+    clock?: Clock;
+    poolSize?: number;
+    /** Where to announce membership and account changes, so the API's cached actors are dropped. */
+    accessChanges: { redisUrl: string; prefix: string };
+  }): DynamicModule {
     return {
       module: PersistenceModule,
       imports: [
@@ -25,6 +32,11 @@ export class PersistenceModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: IdGenerator, useClass: UuidV7IdGenerator },
         { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+        {
+          provide: AccessChangesSettings,
+          useValue: new AccessChangesSettings(options.accessChanges.redisUrl, options.accessChanges.prefix),
+        },
+        AccessChangePublisher,
       ],
       exports: [Clock, IdGenerator, UnitOfWork],
     };

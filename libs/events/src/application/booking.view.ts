@@ -1,5 +1,5 @@
 import type { BookingState } from '../domain/booking';
-import type { BookingRecord } from './ports/booking.store';
+import type { BookingRecord, BookingStore } from './ports/booking.store';
 
 export interface BookingView {
   readonly id: string;
@@ -22,4 +22,9 @@ export function toBookingView(b: BookingRecord, position: number | null = null):
     offerExpiresAt: b.state === 'offered' ? b.offerExpiresAt : null,
     createdAt: b.createdAt,
   };
+}
+
+/** The view with the waiting-list position, which is read only for a booking on the waiting list. */
+export async function bookingView(store: BookingStore, b: BookingRecord): Promise<BookingView> {
+  return toBookingView(b, b.state === 'waitlisted' ? await store.position(b) : null);
 }

@@ -17,12 +17,17 @@ export class ListMyChildrenUseCase {
   ) {}
 
   async execute(input: { readonly actor: Actor }): Promise<MyChild[]> {
-    const children = await this.contacts.childrenOf(input.actor.userId);
+    const children = await this.linked(input.actor);
     const { schools } = await this.catalogue.describe(
       [...new Set(children.map((c) => c.schoolId as SchoolId))],
       [],
     );
     const names = new Map(schools.map((s) => [s.id as string, s.name]));
     return children.map((c) => ({ ...c, schoolName: names.get(c.schoolId) ?? '' }));
+  }
+
+  /** The same children without their schools' names: what other contexts need to decide what a parent may do. */
+  linked(actor: Actor): Promise<LinkedChild[]> {
+    return this.contacts.childrenOf(actor.userId);
   }
 }

@@ -3,7 +3,7 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { Clock, IdGenerator, UnitOfWork, ValidationFailed } from '@rowan/kernel';
 import { checkAnswers, type ConsentAnswer } from '../../domain/consent';
 import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
-import { toBookingView, type BookingView } from '../booking.view';
+import { bookingView, type BookingView } from '../booking.view';
 import { BookingStore } from '../ports/booking.store';
 import { ConsentStore } from '../ports/consent.store';
 import { EventRepository } from '../ports/event.repository';
@@ -48,7 +48,7 @@ export class BookPlaceUseCase {
             'EVENTS.IDEMPOTENCY_KEY_REUSED',
           );
         }
-        return toBookingView(earlier, await this.bookings.position(earlier));
+        return bookingView(this.bookings, earlier);
       }
     }
     const child = (await this.guardianship.childrenOf(input.actor)).find((c) => c.id === input.pupilId);
@@ -101,6 +101,6 @@ export class BookPlaceUseCase {
           : undefined,
       },
     );
-    return toBookingView(booking, await this.bookings.position(booking));
+    return bookingView(this.bookings, booking);
   }
 }

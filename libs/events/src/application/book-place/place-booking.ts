@@ -26,37 +26,50 @@ export async function placeBooking(
   deps: { bookings: BookingStore; audit: AuditTrail; uow: UnitOfWork; ids: IdGenerator },
   p: Placement,
 ): Promise<BookingRecord> {
-  const { event, invitation } = p;
-  if ((await deps.bookings.activeFor(event.id, [invitation.pupilId])).length) {
-    throw new EventConflict(`${p.childName} already has a booking for this event`, 'EVENTS.ALREADY_BOOKED');
+  try {
+    return await deps.uow.transaction(() => place(deps, p));
+  } catch (error) {
+    if (error instanceof EventConflict && error.code === 'EVENTS.ALREADY_BOOKED') {
+      throw new EventConflict(`${p.childName} already has a booking for this event`, 'EVENTS.ALREADY_BOOKED');
+    }
+    throw error;
   }
-  return deps.uow.transaction(async () => {
-    const open = !invitation.mayTakeReserved;
-    const placed = await deps.bookings.takePlace(event.id, open);
-    const record: BookingRecord = {
-      id: deps.ids.next(),
-      schoolId: event.schoolId,
-      eventId: event.id,
-      pupilId: invitation.pupilId,
-      state: placed ? 'confirmed' : 'waitlisted',
-      open,
-      bookedBy: p.actor.userId,
-      offerExpiresAt: null,
-      idempotencyKey: p.idempotencyKey,
-      requestHash: p.requestHash,
-      createdAt: p.now,
-    };
-    await deps.bookings.insert(record);
-    await p.with?.(record);
-    deps.audit.record(p.actor.userId, {
-      action: placed ? 'booking.confirmed' : 'booking.waitlisted',
-      trustId: event.trustId,
-      schoolId: event.schoolId,
-      targetType: 'booking',
-      targetId: record.id,
-      summary: `${p.by} ${placed ? 'booked a place' : 'joined the waiting list'} for ${p.childName} on “${event.title}”`,
-      after: { eventId: event.id, pupilId: invitation.pupilId, state: record.state },
-    });
-    return record;
+}
+
+/**
+ * Inside the transaction: take a place if one is left, then insert the booking. A child who already has an
+ * active booking is refused by the booking's unique key, and the transaction (with the place taken) rolls back.
+ */
+async function place(
+  deps: { bookings: BookingStore; audit: AuditTrail; ids: IdGenerator },
+  p: Placement,
+): Promise<BookingRecord> {
+  const { event, invitation } = p;
+  const open = !invitation.mayTakeReserved;
+  const placed = await deps.bookings.takePlace(event.id, open);
+  const record: BookingRecord = {
+    id: deps.ids.next(),
+    schoolId: event.schoolId,
+    eventId: event.id,
+    pupilId: invitation.pupilId,
+    state: placed ? 'confirmed' : 'waitlisted',
+    open,
+    bookedBy: p.actor.userId,
+    offerExpiresAt: null,
+    idempotencyKey: p.idempotencyKey,
+    requestHash: p.requestHash,
+    createdAt: p.now,
+  };
+  await deps.bookings.insert(record);
+  await p.with?.(record);
+  deps.audit.record(p.actor.userId, {
+    action: placed ? 'booking.confirmed' : 'booking.waitlisted',
+    trustId: event.trustId,
+    schoolId: event.schoolId,
+    targetType: 'booking',
+    targetId: record.id,
+    summary: `${p.by} ${placed ? 'booked a place' : 'joined the waiting list'} for ${p.childName} on “${event.title}”`,
+    after: { eventId: event.id, pupilId: invitation.pupilId, state: record.state },
   });
+  return record;
 }

@@ -3,7 +3,7 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { EventConflict, NotEligible } from '../../domain/events.errors';
-import { toBookingView, type BookingView } from '../booking.view';
+import { bookingView, type BookingView } from '../booking.view';
 import { eventFor } from '../event-scope';
 import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
@@ -49,6 +49,6 @@ export class StaffBookPlaceUseCase {
         by: 'Staff',
       },
     );
-    return toBookingView(booking, await this.bookings.position(booking));
+    return bookingView(this.bookings, booking);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
 import type { ConsentQuestion, ConsentState } from '../../domain/consent';
-import { toBookingView, type BookingView } from '../booking.view';
+import { bookingView, type BookingView } from '../booking.view';
 import { consentStateOf } from '../consent/consent-forms.service';
 import { toEventView, type EventView } from '../event.view';
 import { BookingStore } from '../ports/booking.store';
@@ -57,7 +57,7 @@ export class ListMyInvitationsUseCase {
         const given = active ? await this.consents.ofBookings([active.id]) : [];
         list.push({
           event: toEventView(event),
-          booking: active ? toBookingView(active, await this.bookings.position(active)) : null,
+          booking: active ? await bookingView(this.bookings, active) : null,
           consentQuestions: questions,
           consent: consentStateOf(questions.length > 0, given),
         });
