@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/mysql';
+import { v7 } from 'uuid';
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -12,13 +13,14 @@ import { seedFamilies, seedSchool } from './seed';
 
 /**
  * bench/booking-rush: the real API app (Fastify, MariaDB, Redis, the sandbox identity provider) in this process,
- * listening on a port. A 30-place club is published to 1,000 eligible Year 5 pupils; 1,000 parents, each with
- * their own token, are released at the same moment (one barrier) against `POST /api/v1/me/bookings` over real
- * HTTP with keep-alive sockets. Prints confirmed bookings (must equal the capacity), overbooked (must be 0), 5xx
- * (must be 0), p50/p95/p99 latency, bookings per second, and the ratio to the app's cheapest authenticated route
- * (`GET /api/v1/me`) rushed the same way with the same 1,000 tokens in the same run. This bench covers the club;
- * the 300-slot parents' evening rush joins it with the parents' evenings work.
- * `npm run bench:booking-rush [parents] [capacity]`.
+ * listening on a port; the parents' phones in a worker thread. A 30-place club and a 300-slot parents' evening
+ * (ten teachers) are published to 1,000 eligible Year 5 pupils; 1,000 parents, each with their own token, are
+ * released at the same moment (one barrier) over real HTTP with keep-alive sockets, first against
+ * `POST /api/v1/me/bookings`, then against the evening's `POST …/holds` (three or four parents to a slot), after
+ * which the winners confirm. Prints confirmed bookings and slots (must equal the capacity), overbooked (must be
+ * 0), 5xx (must be 0), p50/p95/p99 latency, requests per second, the ratio to the app's cheapest authenticated
+ * route (`GET /api/v1/me`, rushed the same way with the same tokens in the same run), and the CPU each request
+ * costs the API and MariaDB. `npm run bench:booking-rush [parents] [capacity]`.
  */
 const APPLICATION_ID = '3c219e58-ed0e-4b18-ad48-f4f92793ae32';
 const TENANT_ID = '8a6f5c1e-2b4d-4e7f-9a0b-1c2d3e4f5a6b';
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     const staffToken = await identity.mintToken({ userId: admin.subject, email: admin.email });
     const families = await seedFamilies(orm, school, PARENTS);
     const eventId = await publishClub(base, staffToken, school.id);
+    const evening = await publishEvening(base, staffToken, school.id, await seedTeachers(orm, school.id, 10));
     const tokens = await Promise.all(
       families.map((f) => identity.mintToken({ userId: f.subject, email: f.email, mfa: false })),
     );
@@ -105,6 +108,29 @@ async function main(): Promise<void> {
     );
 
     const bookingCpu = cpuSince(cpu);
+    // The parents' evening: every parent goes for one slot at once, three or four to a slot (the popular
+    // times fill first in real evenings too); the winners then confirm what they hold.
+    cpu = cpuNow();
+    const holds = await phones.rush(
+      base,
+      families.map((f, i) => ({
+        token: tokens[i]!,
+        method: 'POST',
+        path: `/api/v1/me/parents-evenings/${evening.id}/holds`,
+        body: { pupilId: f.pupilId, slotId: evening.slotIds[i % evening.slotIds.length]! },
+      })),
+    );
+    const holdCpu = cpuSince(cpu);
+    const holders = families.flatMap((_, i) => (holds.statuses[i] === 201 ? [tokens[i]!] : []));
+    const confirms = await phones.rush(
+      base,
+      holders.map((token) => ({
+        token,
+        method: 'POST',
+        path: `/api/v1/me/parents-evenings/${evening.id}/confirm`,
+        body: null,
+      })),
+    );
     await profile.stop();
     const sql = orm.em.fork().getConnection();
     const [held] = (await sql.execute(
@@ -135,13 +161,33 @@ async function main(): Promise<void> {
     line('GET /api/v1/me per second', meRate.toFixed(0));
     line('ratio (bookings/s to /me/s)', (rate / meRate).toFixed(2));
     line('CPU per booking: API / MariaDB', perRequest(bookingCpu, PARENTS));
+
+    const [slotRows] = (await sql.execute(
+      `select count(*) as n, count(distinct slot_id) as slots, sum(state = 'confirmed') as confirmed
+         from parents_evening_appointments where event_id = ?`,
+      [evening.id],
+    )) as Array<{ n: number | string; slots: number | string; confirmed: number | string | null }>;
+    const slotCount = evening.slotIds.length;
+    const holdRate = PARENTS / holds.seconds;
+    console.log('');
+    line("parents' evening", `${slotCount} slots (${evening.teachers} teachers), ${PARENTS} parents at once`);
+    line(
+      'slots held, then confirmed',
+      `${Number(slotRows?.n ?? 0)} held (answers 201: ${holders.length}); ${Number(slotRows?.confirmed ?? 0)} confirmed (answers 200: ${confirms.statuses.filter((x) => x === 200).length})`,
+    );
+    line('overbooked slots', String(Number(slotRows?.n ?? 0) - Number(slotRows?.slots ?? 0)));
+    line('5xx (holds, confirms)', `${fives(holds)}, ${fives(confirms)}`);
+    line('hold answers', summaryByStatus(holds));
+    line('hold p50 / p95 / p99', latency(holds));
+    line('holds per second', holdRate.toFixed(0));
+    line('ratio (holds/s to /me/s)', (holdRate / meRate).toFixed(2));
+    line('CPU per hold: API / MariaDB', perRequest(holdCpu, PARENTS));
+    line('confirm p50 / p95 / p99', latency(confirms));
+    console.log('');
     line('CPU per GET /me: API / MariaDB', perRequest(meCpu, PARENTS));
     line(
-      'CPU per GET /health/live (no sign-in)',
+      'CPU per GET /health/live (public)',
       `${perRequest(liveCpu, PARENTS)}; ${(PARENTS / live.seconds).toFixed(0)}/s`,
-    );
-    console.log(
-      "\nThis run covers the club; the 300-slot parents' evening rush comes with the parents' evenings work.",
     );
     console.log(
       'Goals: confirmed = capacity, 0 overbooked, 0 5xx, p99 under 100 ms, at least 1,000 bookings/s.',
@@ -154,23 +200,75 @@ async function main(): Promise<void> {
   }
 }
 
+/** Teachers in the directory, as an MIS sync would bring them. */
+async function seedTeachers(orm: MikroORM, schoolId: string, n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => v7());
+  await orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `insert into staff_members (id, school_id, mis_id, forename, surname, email, active, fingerprint, created_at, updated_at)
+       values ${ids.map(() => "(?, ?, ?, 'Teacher', ?, null, 1, '', now(3), now(3))").join(', ')}`,
+      ids.flatMap((id, i) => [id, schoolId, `T${i}`, `Number ${i + 1}`]),
+    );
+  return ids;
+}
+
+/**
+ * A parents' evening for Year 5 a week ahead: each teacher free 16:00 to 18:30 in 5-minute slots (30 each, so
+ * 300 for ten teachers), seeing every invited pupil; created and published through the API.
+ */
+async function publishEvening(
+  base: URL,
+  token: string,
+  schoolId: string,
+  staffIds: readonly string[],
+): Promise<{ id: string; slotIds: string[]; teachers: number }> {
+  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const at = (hhmm: string) => `${day}T${hhmm}:00.000Z`;
+  const path = `/api/v1/schools/${schoolId}/parents-evenings`;
+  const created = await call<{ id: string }>(base, token, 'POST', path, {
+    title: 'Rush evening',
+    slotMinutes: 5,
+    mode: 'in_person',
+    eligibility: { ncYears: [5] },
+    teachers: staffIds.map((staffId) => ({ staffId, windows: [{ from: at('16:00'), to: at('18:30') }] })),
+  });
+  await call(base, token, 'POST', `/api/v1/schools/${schoolId}/events/${created.id}/publish`, {});
+  const grid = await call<{ slots: Array<{ id: string }> }>(
+    base,
+    token,
+    'GET',
+    `${path}/${created.id}`,
+    null,
+  );
+  return { id: created.id, slotIds: grid.slots.map((s) => s.id), teachers: staffIds.length };
+}
+
+async function call<T>(
+  base: URL,
+  token: string,
+  method: string,
+  path: string,
+  body: object | null,
+): Promise<T> {
+  const response = await fetch(new URL(path, base), {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status >= 300) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
 /** A 30-place club for Year 5 (ten weekly sessions), created and published through the API. */
 async function publishClub(base: URL, token: string, schoolId: string): Promise<string> {
-  const call = async (path: string, body: object) => {
-    const response = await fetch(new URL(path, base), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status >= 300) {
-      throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    }
-    return (await response.json()) as { id: string };
-  };
   const week = 7 * 86_400_000;
   const first = Date.now() + week;
   const events = `/api/v1/schools/${schoolId}/events`;
-  const club = await call(events, {
+  const club = await call<{ id: string }>(base, token, 'POST', events, {
     kind: 'club',
     title: 'Rush club',
     startsAt: new Date(first).toISOString(),
@@ -178,7 +276,7 @@ async function publishClub(base: URL, token: string, schoolId: string): Promise<
     capacity: CAPACITY,
     eligibility: { ncYears: [5] },
   });
-  await call(`${events}/${club.id}/publish`, {});
+  await call(base, token, 'POST', `${events}/${club.id}/publish`, {});
   return club.id;
 }
 
@@ -246,6 +344,15 @@ async function startProfile(): Promise<{ stop(): Promise<void> }> {
 const fives = (r: RushResult) => r.statuses.filter((s) => s >= 500).length;
 const latency = (r: RushResult) =>
   [0.5, 0.95, 0.99].map((p) => `${percentile(r.latencies, p).toFixed(1)} ms`).join(' / ');
+function summaryByStatus(r: RushResult): string {
+  const counts = new Map<string, number>();
+  r.bodies.forEach((b, i) => {
+    const key = `${r.statuses[i]} ${(b as { code?: string } | null)?.code ?? ''}`.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+}
+
 function summary(r: RushResult): string {
   const counts = new Map<string, number>();
   r.bodies.forEach((b, i) => {
