@@ -312,4 +312,75 @@ describe('events: invitations and booking that never overbooks', () => {
     expect(results.find((r) => r.status === 409)!.body.code).toBe('EVENTS.ALREADY_BOOKED');
     expect(await bookingRows(eventId)).toEqual([{ state: 'confirmed' }]);
   });
+
+  it('opens booking early to Pupil Premium pupils: the others wait for the window to end, and nothing is written', async () => {
+    const { school: s, staff } = await school();
+    const [premium, other] = [
+      await stack.make.pupil(s, 'Prem', 'Early', 5),
+      await stack.make.pupil(s, 'Otto', 'Later', 5),
+    ];
+    await pupilPremium(premium);
+    const [pp, po] = [await parent(s, [premium]), await parent(s, [other])];
+    const until = new Date(Date.now() + 2_500);
+    const eventId = await published(
+      staff,
+      s,
+      trip(5, { ncYears: [5] }, { priorityBookingUntil: until.toISOString() }),
+    );
+    const event = await as(staff).get(`/api/v1/schools/${s.id}/events/${eventId}`);
+    expect(event.body.priorityBookingUntil).toBe(until.toISOString());
+
+    const waiting = await book(po, eventId, other.id);
+    expect(waiting.status).toBe(409);
+    expect(waiting.body).toMatchObject({ code: 'EVENTS.NOT_OPEN_YET' });
+    expect(waiting.body.detail).toContain('Otto');
+    expect(await bookingRows(eventId)).toEqual([]);
+    const invitations = await as(po).get('/api/v1/me/invitations');
+    expect(invitations.body.items[0].invitations[0].opensAt).toBe(until.toISOString());
+    const premiumView = await as(pp).get('/api/v1/me/invitations');
+    expect(premiumView.body.items[0].invitations[0].opensAt).toBeNull();
+
+    expect((await book(pp, eventId, premium.id)).body.state).toBe('confirmed');
+    await new Promise((resolve) => setTimeout(resolve, until.getTime() - Date.now() + 50));
+    expect((await book(po, eventId, other.id)).body.state).toBe('confirmed');
+  });
+
+  it('prices a club per term or per session and a trip per trip, refusing a mismatch with the field at fault', async () => {
+    const { school: s, staff } = await school();
+    const sessions = [1, 2, 3].map((w) => new Date(Date.now() + w * 7 * 86_400_000).toISOString());
+    const club = (extra: object) => ({
+      kind: 'club',
+      title: 'Chess',
+      sessions,
+      capacity: 12,
+      priceP: 300,
+      eligibility: { ncYears: [5] },
+      ...extra,
+    });
+    const events = `/api/v1/schools/${s.id}/events`;
+    expect((await as(staff).post(events, club({}))).body.priceUnit).toBe('term');
+    expect((await as(staff).post(events, club({ priceUnit: 'session' }))).body.priceUnit).toBe('session');
+    expect((await as(staff).post(events, trip(5))).body.priceUnit).toBe('event');
+    const before = await sql('select count(*) as n from events where school_id = ?', [s.id]);
+
+    const perSessionTrip = await as(staff).post(events, trip(5, { ncYears: [5] }, { priceUnit: 'session' }));
+    expect(perSessionTrip.status).toBe(400);
+    expect(perSessionTrip.body.errors).toEqual([
+      { field: 'priceUnit', message: 'a trip is priced per trip' },
+    ]);
+    const badUnit = await as(staff).post(events, club({ priceUnit: 'week' }));
+    expect(badUnit.status).toBe(400);
+    expect(badUnit.body.errors[0].field).toBe('priceUnit');
+    const lateWindow = await as(staff).post(
+      events,
+      trip(
+        5,
+        { ncYears: [5] },
+        { priorityBookingUntil: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+      ),
+    );
+    expect(lateWindow.status).toBe(400);
+    expect(lateWindow.body.errors[0]).toMatchObject({ field: 'priorityBookingUntil' });
+    expect(await sql('select count(*) as n from events where school_id = ?', [s.id])).toEqual(before);
+  });
 });

@@ -23,3 +23,18 @@ export function ukMidnight(day: string): Date {
 export function ukMonthStart(at: Date): Date {
   return ukMidnight(`${ukDate(at).slice(0, 7)}-01`);
 }
+
+const UK_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a UK reader expects it in a sentence: "Tue 8 Dec, 16:00" (UK time). */
+export function ukDateTime(at: Date): string {
+  return UK_DATE_TIME.format(at).replace(' at ', ', ');
+}

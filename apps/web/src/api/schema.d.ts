@@ -2259,13 +2259,23 @@ export interface components {
             capacity: number;
             /** @description Places only Pupil Premium and FSM pupils may take */
             reservedPlaces?: number;
-            /** @description Price in pence (per trip, or per term for a club); none is free */
+            /** @description Price in pence for each `priceUnit`; none is free */
             priceP?: number;
+            /**
+             * @description What the price pays for: a trip is per trip (`event`); a club per `term` (the default) or `session`
+             * @enum {string}
+             */
+            priceUnit?: "event" | "term" | "session";
             /**
              * Format: date-time
              * @description Parents book and cancel until then
              */
             bookingCutoff?: string;
+            /**
+             * Format: date-time
+             * @description Early booking for Pupil Premium and free-school-meals pupils: until then only they may book; then everyone invited
+             */
+            priorityBookingUntil?: string;
             eligibility?: components["schemas"]["EligibilityDto"];
         };
         EventDto: {
@@ -2288,8 +2298,18 @@ export interface components {
             taken: number;
             /** @description Pence */
             priceP: number | null;
+            /**
+             * @description What the price pays for
+             * @enum {string|null}
+             */
+            priceUnit: "event" | "term" | "session" | null;
             /** Format: date-time */
             bookingCutoff: string | null;
+            /**
+             * Format: date-time
+             * @description Until then only Pupil Premium and free-school-meals pupils may book
+             */
+            priorityBookingUntil: string | null;
             eligibility: components["schemas"]["EligibilityDto"];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
@@ -2449,6 +2469,11 @@ export interface components {
              * @enum {string}
              */
             consent: "not_needed" | "missing" | "given" | "stale";
+            /**
+             * Format: date-time
+             * @description When booking opens for this child, while the early-booking window is for others
+             */
+            opensAt: string | null;
         };
         ChildInvitationsDto: {
             child: components["schemas"]["InvitedChildDto"];

@@ -1,4 +1,4 @@
-import type { EventKind, EventStatus, SchoolEvent } from '../domain/event';
+import type { EventKind, EventStatus, PriceUnit, SchoolEvent } from '../domain/event';
 import type { Eligibility } from '../domain/eligibility';
 
 /** What an event shows: fields named one by one, so a new column never leaks. */
@@ -15,7 +15,9 @@ export interface EventView {
   readonly reservedPlaces: number;
   readonly taken: number;
   readonly priceP: number | null;
+  readonly priceUnit: PriceUnit | null;
   readonly bookingCutoff: Date | null;
+  readonly priorityBookingUntil: Date | null;
   readonly eligibility: Eligibility;
   readonly status: EventStatus;
   readonly invitationMessageId: string | null;
@@ -37,7 +39,9 @@ export function toEventView(e: SchoolEvent): EventView {
     reservedPlaces: e.reservedPlaces,
     taken: e.taken,
     priceP: e.priceP,
+    priceUnit: e.priceUnit,
     bookingCutoff: e.bookingCutoff,
+    priorityBookingUntil: e.priorityBookingUntil,
     eligibility: e.eligibility,
     status: e.status,
     invitationMessageId: e.invitationMessageId,

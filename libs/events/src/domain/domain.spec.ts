@@ -107,3 +107,51 @@ describe('an event', () => {
     );
   });
 });
+
+describe('early booking for Pupil Premium and free-school-meals pupils', () => {
+  const ids = { id: 'e1', schoolId: 's1' as SchoolId, trustId: 't1' as TrustId, by: 'u1' as UserId };
+  const at = new Date('2026-11-01T09:00:00Z');
+  const until = new Date('2026-11-03T18:00:00Z');
+  const trip: EventDetails = {
+    kind: 'trip',
+    title: 'Zoo',
+    description: '',
+    startsAt: new Date('2026-12-01T09:00:00Z'),
+    endsAt: new Date('2026-12-01T15:00:00Z'),
+    sessions: [],
+    capacity: 30,
+    reservedPlaces: 0,
+    priceP: 1200,
+    bookingCutoff: new Date('2026-11-20T17:00:00Z'),
+    priorityBookingUntil: until,
+    eligibility: {},
+  };
+
+  it('keeps other pupils waiting until the window ends, and lets the eligible book at once', () => {
+    const event = SchoolEvent.create(ids, trip, at);
+    expect(event.opensFor(false, at)).toEqual(until);
+    expect(event.opensFor(true, at)).toBeNull();
+    expect(event.opensFor(false, until)).toBeNull();
+  });
+
+  it('must end before the cut-off and the event', () => {
+    expect(() => SchoolEvent.create(ids, { ...trip, priorityBookingUntil: trip.bookingCutoff }, at)).toThrow(
+      expect.objectContaining({
+        fieldErrors: [{ field: 'priorityBookingUntil', message: 'must be before the booking cut-off' }],
+      }),
+    );
+  });
+
+  it('prices a trip per trip and a club per term unless it says per session', () => {
+    expect(SchoolEvent.create(ids, trip, at).priceUnit).toBe('event');
+    const club = { ...trip, kind: 'club' as const, sessions: [trip.startsAt], priorityBookingUntil: null };
+    expect(SchoolEvent.create(ids, club, at).priceUnit).toBe('term');
+    expect(SchoolEvent.create(ids, { ...club, priceUnit: 'session' }, at).priceUnit).toBe('session');
+    expect(SchoolEvent.create(ids, { ...club, priceP: null }, at).priceUnit).toBeNull();
+    expect(() => SchoolEvent.create(ids, { ...trip, priceUnit: 'term' }, at)).toThrow(
+      expect.objectContaining({
+        fieldErrors: [{ field: 'priceUnit', message: 'a trip is priced per trip' }],
+      }),
+    );
+  });
+});

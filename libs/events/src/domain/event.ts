@@ -8,6 +8,10 @@ export const ALL_EVENT_KINDS = [...EVENT_KINDS, 'parents_evening'] as const;
 export type EventKind = (typeof ALL_EVENT_KINDS)[number];
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
+/** What a price pays for: the whole trip, a club's term, or each session of a club. */
+export const PRICE_UNITS = ['event', 'term', 'session'] as const;
+export type PriceUnit = (typeof PRICE_UNITS)[number];
+
 /** What staff write about an event; a trip has a start and end, a club a term's sessions. */
 export interface EventDetails {
   readonly kind: EventKind;
@@ -18,9 +22,16 @@ export interface EventDetails {
   readonly sessions: readonly Date[];
   readonly capacity: number;
   readonly reservedPlaces: number;
-  /** Per trip, or per term for a club; null when free. Integer pence (payments arrive later). */
+  /** Integer pence per `priceUnit`; null when free. */
   readonly priceP: number | null;
+  /** A trip is priced per trip ('event'); a club per term or per session. Set from the kind when not given. */
+  readonly priceUnit?: PriceUnit | null;
   readonly bookingCutoff: Date | null;
+  /**
+   * The equity option beside reserved places: until then only Pupil Premium and free-school-meals pupils may
+   * book (staff may book anyone); then booking opens to every invited pupil.
+   */
+  readonly priorityBookingUntil?: Date | null;
   readonly eligibility: Eligibility;
 }
 
@@ -48,6 +59,8 @@ export class SchoolEvent {
     public updatedAt: Date,
     /** Places held (confirmed or offered); written only by the store's conditional updates. */
     readonly taken: number = 0,
+    public priceUnit: PriceUnit | null = null,
+    public priorityBookingUntil: Date | null = null,
   ) {}
 
   static create(
@@ -56,7 +69,7 @@ export class SchoolEvent {
     now: Date,
   ): SchoolEvent {
     checkDetails(details);
-    const e = new SchoolEvent(
+    return new SchoolEvent(
       ids.id,
       ids.schoolId,
       ids.trustId,
@@ -76,8 +89,10 @@ export class SchoolEvent {
       ids.by,
       now,
       now,
+      0,
+      priceUnitOf(details),
+      details.priorityBookingUntil ?? null,
     );
-    return e;
   }
 
   details(): EventDetails {
@@ -91,7 +106,9 @@ export class SchoolEvent {
       capacity: this.capacity,
       reservedPlaces: this.reservedPlaces,
       priceP: this.priceP,
+      priceUnit: this.priceUnit,
       bookingCutoff: this.bookingCutoff,
+      priorityBookingUntil: this.priorityBookingUntil,
       eligibility: this.eligibility,
     };
   }
@@ -103,7 +120,13 @@ export class SchoolEvent {
     }
     const next = { ...this.details(), ...changes };
     checkDetails(next);
-    Object.assign(this, { ...next, sessions: [...next.sessions], updatedAt: now });
+    Object.assign(this, {
+      ...next,
+      sessions: [...next.sessions],
+      priceUnit: priceUnitOf(next),
+      priorityBookingUntil: next.priorityBookingUntil ?? null,
+      updatedAt: now,
+    });
   }
 
   /**
@@ -117,7 +140,16 @@ export class SchoolEvent {
     const current = this.details();
     const next = { ...current, ...changes };
     const fixed = (d: EventDetails) =>
-      JSON.stringify({ ...d, title: '', description: '', startsAt: 0, endsAt: 0, sessions: [] });
+      JSON.stringify({
+        ...d,
+        title: '',
+        description: '',
+        startsAt: 0,
+        endsAt: 0,
+        sessions: [],
+        priceUnit: priceUnitOf(d),
+        priorityBookingUntil: d.priorityBookingUntil ? new Date(d.priorityBookingUntil).getTime() : null,
+      });
     if (fixed(next) !== fixed(current)) {
       throw new EventConflict(
         'Once published, only the title, description and dates can change',
@@ -135,6 +167,15 @@ export class SchoolEvent {
   private editDraft(changes: Partial<EventDetails>, now: Date): { readonly datesMoved: boolean } {
     this.edit(changes, now);
     return { datesMoved: false };
+  }
+
+  /**
+   * When booking opens for this pupil, if not yet: in the priority window, pupils who may not take a reserved
+   * place (neither Pupil Premium nor free school meals) wait for its end.
+   */
+  opensFor(mayTakeReserved: boolean, now: Date): Date | null {
+    const until = this.priorityBookingUntil;
+    return !mayTakeReserved && until && now.getTime() < until.getTime() ? until : null;
   }
 
   /** May a parent still book or cancel? Until the cut-off, on a published event. */
@@ -165,7 +206,28 @@ export function checkDetails(d: EventDetails): void {
   if (d.bookingCutoff && d.bookingCutoff.getTime() > d.startsAt.getTime()) {
     errors.push({ field: 'bookingCutoff', message: 'must be before the event starts' });
   }
+  if (d.priceUnit && d.priceP === null) {
+    errors.push({ field: 'priceUnit', message: 'is for a price; this event is free' });
+  } else if (d.priceUnit && d.kind === 'trip' && d.priceUnit !== 'event') {
+    errors.push({ field: 'priceUnit', message: 'a trip is priced per trip' });
+  } else if (d.priceUnit && d.kind === 'club' && d.priceUnit === 'event') {
+    errors.push({ field: 'priceUnit', message: 'a club is priced per term or per session' });
+  }
+  const priority = d.priorityBookingUntil;
+  if (priority && priority.getTime() >= d.startsAt.getTime()) {
+    errors.push({ field: 'priorityBookingUntil', message: 'must be before the event starts' });
+  } else if (priority && d.bookingCutoff && priority.getTime() >= d.bookingCutoff.getTime()) {
+    errors.push({ field: 'priorityBookingUntil', message: 'must be before the booking cut-off' });
+  }
   if (errors.length) {
     throw new ValidationFailed('The event is not valid', errors);
   }
+}
+
+/** The unit a price is for: as given, else per trip for a trip and per term for a club; none when free. */
+export function priceUnitOf(d: EventDetails): PriceUnit | null {
+  if (d.priceP === null) {
+    return null;
+  }
+  return d.priceUnit ?? (d.kind === 'club' ? 'term' : 'event');
 }

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ELIGIBILITY_CHARACTERISTICS,
   EVENT_KINDS,
+  PRICE_UNITS,
   type EventDetails,
+  type PriceUnit,
   type EventKind,
   type EligibilityCharacteristic,
 } from '@rowan/events';
@@ -92,17 +94,33 @@ export class CreateEventRequest {
   reservedPlaces?: number;
   @ApiPropertyOptional({
     minimum: 0,
-    description: 'Price in pence (per trip, or per term for a club); none is free',
+    description: 'Price in pence for each `priceUnit`; none is free',
   })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   priceP?: number;
+  @ApiPropertyOptional({
+    enum: PRICE_UNITS,
+    description:
+      'What the price pays for: a trip is per trip (`event`); a club per `term` (the default) or `session`',
+  })
+  @IsOptional()
+  @IsIn(PRICE_UNITS)
+  priceUnit?: PriceUnit;
   @ApiPropertyOptional({ format: 'date-time', description: 'Parents book and cancel until then' })
   @IsOptional()
   @IsDateString()
   bookingCutoff?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Early booking for Pupil Premium and free-school-meals pupils: until then only they may book; then everyone invited',
+  })
+  @IsOptional()
+  @IsDateString()
+  priorityBookingUntil?: string;
   @ApiPropertyOptional({ type: EligibilityDto })
   @IsOptional()
   @ValidateNested()
@@ -123,7 +141,9 @@ export class CreateEventRequest {
       capacity: this.capacity,
       reservedPlaces: this.reservedPlaces ?? 0,
       priceP: this.priceP ?? null,
+      priceUnit: this.priceUnit ?? null,
       bookingCutoff: this.bookingCutoff ? new Date(this.bookingCutoff) : null,
+      priorityBookingUntil: this.priorityBookingUntil ? new Date(this.priorityBookingUntil) : null,
       eligibility: (this.eligibility ?? new EligibilityDto()).toRules(),
     };
   }

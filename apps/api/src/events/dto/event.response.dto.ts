@@ -5,6 +5,8 @@ import {
   type ConsentState,
   type ParticipantView,
   ALL_EVENT_KINDS,
+  PRICE_UNITS,
+  type PriceUnit,
   type BookingState,
   type BookingView,
   type ChildInvitations,
@@ -27,7 +29,16 @@ export class EventDto {
   @ApiProperty() reservedPlaces!: number;
   @ApiProperty({ description: 'Places held (confirmed or offered)' }) taken!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Pence' }) priceP!: number | null;
+  @ApiProperty({ enum: PRICE_UNITS, nullable: true, description: 'What the price pays for' })
+  priceUnit!: PriceUnit | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) bookingCutoff!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until then only Pupil Premium and free-school-meals pupils may book',
+  })
+  priorityBookingUntil!: string | null;
   @ApiProperty({ type: EligibilityDto }) eligibility!: object;
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status!: string;
   @ApiProperty({
@@ -54,7 +65,9 @@ export class EventDto {
       reservedPlaces: e.reservedPlaces,
       taken: e.taken,
       priceP: e.priceP,
+      priceUnit: e.priceUnit,
       bookingCutoff: e.bookingCutoff?.toISOString() ?? null,
+      priorityBookingUntil: e.priorityBookingUntil?.toISOString() ?? null,
       eligibility: {
         ncYears: [...e.eligibility.ncYears],
         groupIds: [...e.eligibility.groupIds],
@@ -169,6 +182,13 @@ class InvitationDto {
   consentQuestions!: ConsentQuestionViewDto[];
   @ApiProperty({ enum: CONSENT_STATES, description: '`stale`: please confirm consent again' })
   consent!: ConsentState;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When booking opens for this child, while the early-booking window is for others',
+  })
+  opensAt!: string | null;
 }
 
 export class ChildInvitationsDto {
@@ -183,6 +203,7 @@ export class ChildInvitationsDto {
         booking: i.booking ? BookingDto.from(i.booking) : null,
         consentQuestions: i.consentQuestions.map(ConsentQuestionViewDto.from),
         consent: i.consent,
+        opensAt: i.opensAt?.toISOString() ?? null,
       })),
     };
   }

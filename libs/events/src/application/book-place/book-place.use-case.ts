@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, IdGenerator, UnitOfWork, ValidationFailed } from '@rowan/kernel';
+import { Clock, IdGenerator, UnitOfWork, ukDateTime, ValidationFailed } from '@rowan/kernel';
 import { checkAnswers, type ConsentAnswer } from '../../domain/consent';
 import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
 import { bookingView, type BookingView } from '../booking.view';
@@ -66,6 +66,13 @@ export class BookPlaceUseCase {
     const now = this.clock.now();
     if (!event.bookable(now)) {
       throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
+    }
+    const opens = event.opensFor(invitation.mayTakeReserved, now);
+    if (opens) {
+      throw new EventConflict(
+        `Booking opens for ${child.forename} at ${ukDateTime(opens)}: until then places go to pupils eligible for Pupil Premium or free school meals`,
+        'EVENTS.NOT_OPEN_YET',
+      );
     }
     const form = input.consent ? await this.consents.formOf(event.id) : null;
     if (input.consent && !form?.questions.length) {

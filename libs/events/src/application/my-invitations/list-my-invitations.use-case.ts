@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
+import { Clock } from '@rowan/kernel';
 import type { ConsentQuestion, ConsentState } from '../../domain/consent';
 import { bookingView, type BookingView } from '../booking.view';
 import { consentStateOf } from '../consent/consent-forms.service';
@@ -21,6 +22,8 @@ export interface InvitationView {
   readonly consentQuestions: readonly ConsentQuestion[];
   /** The booking's consent; `missing` before booking when the event has a form. */
   readonly consent: ConsentState;
+  /** When booking opens for this child, if later (the early-booking window is for other pupils). */
+  readonly opensAt: Date | null;
 }
 
 /** Each of the parent's children with the events they are invited to and where their booking stands. */
@@ -31,6 +34,7 @@ export class ListMyInvitationsUseCase {
     private readonly events: EventRepository,
     private readonly bookings: BookingStore,
     private readonly consents: ConsentStore,
+    private readonly clock: Clock,
   ) {}
 
   async execute(input: { actor: Actor }): Promise<ChildInvitations[]> {
@@ -43,6 +47,7 @@ export class ListMyInvitationsUseCase {
       ),
     );
     const forms = new Map((await this.consents.formsOf(eventIds)).map((f) => [f.eventId, f.questions]));
+    const now = this.clock.now();
     const out: ChildInvitations[] = [];
     for (const child of children) {
       const mine = invitations.filter((i) => i.pupilId === child.id);
@@ -60,6 +65,7 @@ export class ListMyInvitationsUseCase {
           booking: active ? await bookingView(this.bookings, active) : null,
           consentQuestions: questions,
           consent: consentStateOf(questions.length > 0, given),
+          opensAt: active ? null : event.opensFor(invitation.mayTakeReserved, now),
         });
       }
       out.push({ child, invitations: list });
