@@ -107,7 +107,8 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
 
 /**
  * Two draft events at Oakfield for the office to publish (which invites the eligible families once the first
- * sync has filled the directory): a Year 5 trip with places kept for Pupil Premium pupils, and an autumn club.
+ * sync has filled the directory): a Year 5 trip with places kept for (and early booking by) Pupil Premium pupils,
+ * and an autumn club at £1.50 a session.
  */
 async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date): Promise<void> {
   const school = DEMO_SCHOOLS.oakfield;
@@ -130,7 +131,10 @@ async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date)
         capacity: 30,
         reservedPlaces: 4,
         priceP: 1850,
+        priceUnit: 'event',
         bookingCutoff: inDays(14, 17),
+        // Pupil Premium and FSM families get the first two days once it is published.
+        priorityBookingUntil: inDays(2, 17),
         eligibility: { ncYears: [5], groupIds: [], pupilIds: [], characteristics: [] },
       },
     },
@@ -145,7 +149,8 @@ async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date)
         sessions: [7, 14, 21, 28, 35].map((d) => inDays(d, 15)),
         capacity: 16,
         reservedPlaces: 0,
-        priceP: null,
+        priceP: 150,
+        priceUnit: 'session',
         bookingCutoff: null,
         eligibility: { ncYears: [3, 4, 5, 6], groupIds: [], pupilIds: [], characteristics: [] },
       },

@@ -124,7 +124,7 @@ describe('early booking for Pupil Premium and free-school-meals pupils', () => {
     priceP: 1200,
     bookingCutoff: new Date('2026-11-20T17:00:00Z'),
     priorityBookingUntil: until,
-    eligibility: {},
+    eligibility: rules({}),
   };
 
   it('keeps other pupils waiting until the window ends, and lets the eligible book at once', () => {
