@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AUDIENCE_KINDS,
   CHARACTERISTIC_FILTERS,
+  INVITEE_FILTERS,
   ROUTING_POLICIES,
   type AudienceKind,
   type AudienceSpec,
   type CharacteristicFilter,
+  type InviteeFilter,
   type MessageContent,
   type RoutingPolicy,
 } from '@rowan/communications';
@@ -24,6 +26,25 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
+/** An event's invitees as one more way to pick pupils, beside years, groups and names. */
+export class EventInviteesDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A published (or since cancelled) trip or club of this school',
+  })
+  @IsUUID('all')
+  eventId!: string;
+
+  @ApiProperty({
+    enum: INVITEE_FILTERS,
+    description:
+      'all invited; booked (a confirmed place); waitlisted (offered a freed place or not); not_responded (no live ' +
+      'booking); consent_outstanding (holding a place on a trip with a consent form, consent missing or stale)',
+  })
+  @IsIn(INVITEE_FILTERS)
+  invitees!: InviteeFilter;
+}
 
 export class AudienceDto {
   @ApiProperty({
@@ -68,6 +89,15 @@ export class AudienceDto {
   characteristics?: CharacteristicFilter[];
 
   @ApiPropertyOptional({
+    type: EventInviteesDto,
+    description: 'Contacts or pupils audience: also the pupils this event invited, by where they stand',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventInviteesDto)
+  eventInvitees?: EventInviteesDto;
+
+  @ApiPropertyOptional({
     enum: ['priority', 'parental_responsibility', 'all'],
     default: 'priority',
     description:
@@ -92,6 +122,9 @@ export class AudienceDto {
       groupIds: this.groupIds ?? [],
       pupilIds: this.pupilIds ?? [],
       characteristics: this.characteristics ?? [],
+      ...(this.eventInvitees
+        ? { eventInvitees: { eventId: this.eventInvitees.eventId, invitees: this.eventInvitees.invitees } }
+        : {}),
     };
     switch (this.kind) {
       case 'staff':

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ELIGIBILITY_CHARACTERISTICS,
   EVENT_KINDS,
+  EVENT_STATUSES,
+  type EventStatus,
   type EventDetails,
   type EventKind,
   type EligibilityCharacteristic,
@@ -21,7 +23,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
 import { ConsentAnswersRequest } from './consent.request.dto';
+
+/** `?status=` on the events list, besides the page. */
+export class ListEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EVENT_STATUSES, description: 'Only events in this state' })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+}
 
 export class EligibilityDto {
   @ApiPropertyOptional({ type: [Number], description: 'NC years (Reception is 0)' })
