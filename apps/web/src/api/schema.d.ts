@@ -1651,17 +1651,17 @@ export interface components {
             invitees: "all" | "booked" | "waitlisted" | "not_responded" | "consent_outstanding";
         };
         AudienceDto: {
+            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
+            ncYears?: number[];
+            /** @description Groups or classes: pupils in any */
+            groupIds?: string[];
+            /** @description Named pupils */
+            pupilIds?: string[];
             /**
              * @description Contacts of pupils, the pupils themselves (by their school email only), or staff. Merge fields for pupils: {{forename}} and {{surname}} are their preferred names; {{children}} and {{title}} are empty
              * @enum {string}
              */
             kind: "contacts" | "pupils" | "staff";
-            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
-            ncYears?: number[];
-            /** @description Groups or classes: pupils in any */
-            groupIds?: string[];
-            /** @description Individual pupils */
-            pupilIds?: string[];
             /** @description Only pupils with any of these now */
             characteristics?: ("pupil_premium" | "free_school_meals" | "sen" | "eal")[];
             /** @description Contacts or pupils audience: also the pupils this event invited, by where they stand */
@@ -2244,7 +2244,7 @@ export interface components {
             nextCursor: string | null;
         };
         EligibilityDto: {
-            /** @description NC years (Reception is 0) */
+            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
             ncYears?: number[];
             /** @description Groups or classes: pupils in any */
             groupIds?: string[];

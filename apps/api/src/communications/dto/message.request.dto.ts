@@ -16,16 +16,14 @@ import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { PupilSelectorsDto } from '../../http/pupil-selectors.dto';
 
 /** An event's invitees as one more way to pick pupils, beside years, groups and names. */
 export class EventInviteesDto {
@@ -46,7 +44,7 @@ export class EventInviteesDto {
   invitees!: InviteeFilter;
 }
 
-export class AudienceDto {
+export class AudienceDto extends PupilSelectorsDto {
   @ApiProperty({
     enum: AUDIENCE_KINDS,
     description:
@@ -55,29 +53,6 @@ export class AudienceDto {
   })
   @IsIn(AUDIENCE_KINDS)
   kind!: AudienceKind;
-
-  @ApiPropertyOptional({
-    type: [Number],
-    description: 'NC years (0 Reception, -1/-2 nursery): pupils in any',
-  })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(-2, { each: true })
-  @Max(14, { each: true })
-  @ArrayMaxSize(20)
-  ncYears?: number[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
-  groupIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Individual pupils' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(5000)
-  pupilIds?: string[];
 
   @ApiPropertyOptional({
     enum: CHARACTERISTIC_FILTERS,
@@ -118,9 +93,7 @@ export class AudienceDto {
 
   toSpec(): AudienceSpec {
     const pupils = {
-      ncYears: this.ncYears ?? [],
-      groupIds: this.groupIds ?? [],
-      pupilIds: this.pupilIds ?? [],
+      ...this.selectors(),
       characteristics: this.characteristics ?? [],
       ...(this.eventInvitees
         ? { eventInvitees: { eventId: this.eventInvitees.eventId, invitees: this.eventInvitees.invitees } }

@@ -24,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../http/page.query';
+import { PupilSelectorsDto } from '../../http/pupil-selectors.dto';
 import { ConsentAnswersRequest } from './consent.request.dto';
 
 /** `?status=` on the events list, besides the page. */
@@ -34,27 +35,8 @@ export class ListEventsQuery extends PageQuery {
   status?: EventStatus;
 }
 
-export class EligibilityDto {
-  @ApiPropertyOptional({ type: [Number], description: 'NC years (Reception is 0)' })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(-2, { each: true })
-  @Max(14, { each: true })
-  @ArrayMaxSize(20)
-  ncYears?: number[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
-  groupIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Named pupils' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(5000)
-  pupilIds?: string[];
-
+/** Who an event is for: the shared pupil rules, narrowed by Pupil Premium, FSM or SEN. */
+export class EligibilityDto extends PupilSelectorsDto {
   @ApiPropertyOptional({
     enum: ELIGIBILITY_CHARACTERISTICS,
     isArray: true,
@@ -65,12 +47,7 @@ export class EligibilityDto {
   characteristics?: EligibilityCharacteristic[];
 
   toRules(): EventDetails['eligibility'] {
-    return {
-      ncYears: this.ncYears ?? [],
-      groupIds: this.groupIds ?? [],
-      pupilIds: this.pupilIds ?? [],
-      characteristics: this.characteristics ?? [],
-    };
+    return { ...this.selectors(), characteristics: this.characteristics ?? [] };
   }
 }
 
