@@ -2,6 +2,7 @@ import FusionAuthClient from '@fusionauth/typescript-client';
 import { Membership, User, type Role } from '@rowan/access';
 import { Message } from '@rowan/communications';
 import { Contact } from '@rowan/directory';
+import { SchoolEvent } from '@rowan/events';
 import type { School, Trust } from '@rowan/directory';
 import type { UserId } from '@rowan/kernel';
 import { DEMO_MFA_CODE, DEMO_PASSWORD } from '@rowan/sandbox';
@@ -486,7 +487,9 @@ describe('staff web app (Chromium)', () => {
     const officer = await person('Ola', 'Office', 'office', { school: rowan });
     const parent = await person('Priya', 'Booker', 'parent', { school: rowan });
     const child = await stack.make.pupil(rowan, 'Tomos', 'Booker', 5);
-    await stack.make.pupil(rowan, 'Yara', 'Younger', 3);
+    const yara = await stack.make.pupil(rowan, 'Yara', 'Younger', 3);
+    await stack.make.pupil(rowan, 'Zac', 'Named', 1);
+    await stack.make.group(rowan, '3Y', 'registration', [yara]);
     const contact = await stack.make.contact(rowan, 'Priya', 'Booker', [parent.email]);
     await stack.make.link(child, contact, 'Mother');
     await stack.orm.em
@@ -505,12 +508,33 @@ describe('staff web app (Chromium)', () => {
     await page.getByLabel('Places', { exact: true }).fill('20');
     await page.getByLabel(/Year groups/).fill('5');
     await page.getByRole('heading', { name: '1 eligible pupil' }).waitFor();
+    // The composer's pickers, by keyboard: a class, then a named pupil; the preview follows each change.
+    const groups = page.getByRole('combobox', { name: 'Classes and groups' });
+    await groups.fill('3Y');
+    await page.getByRole('option', { name: /3Y/ }).waitFor();
+    await groups.press('Enter');
+    await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
+    const named = page.getByRole('combobox', { name: 'Named pupils' });
+    await named.fill('Zac');
+    await page.getByRole('option', { name: /Zac Named/ }).waitFor();
+    await named.press('ArrowDown');
+    await named.press('Enter');
+    await page.getByRole('heading', { name: '3 eligible pupils' }).waitFor();
     await check(page, 'new event');
+    await page.getByRole('button', { name: 'Remove Zac Named' }).press('Enter');
+    await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { name: 'Castle trip', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Publish and invite' }).click();
     await page.getByText('Families invited').waitFor();
     await check(page, 'event');
+    const [saved] = await stack.orm.em.fork().find(SchoolEvent, { schoolId: rowan.id }, { filters: false });
+    expect(saved?.eligibility).toEqual({
+      ncYears: [5],
+      groupIds: [expect.any(String)],
+      pupilIds: [],
+      characteristics: [],
+    });
     await page.context().close();
 
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -2,9 +2,9 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import { toApiError, type ApiError } from '../../../api/problem';
 import { useSubmit } from '../../../composables/use-submit';
+import type { PickedOption } from '../../../ui/types';
 import { htmlToText } from '../message-format';
 import type { Estimate, Message, RoutingPolicy, SendMessageBody } from '../message-types';
-import type { PickedOption } from './use-audience-search';
 
 /** The composer's state: audience, routing, content per channel, and when to send. */
 export interface ComposeForm {

@@ -1,8 +1,8 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import { toApiError, type ApiError } from '../../../api/problem';
+import { useDirectorySearch } from '../../directory/composables/use-directory-search';
 import type { Message } from '../message-types';
-import { useAudienceSearch } from './use-audience-search';
 import type { ComposeForm } from './use-compose';
 
 interface SavedContent {
@@ -34,7 +34,7 @@ export function useEditMessage(schoolId: Ref<string>, messageId: Ref<string | nu
   const message = shallowRef<Message | null>(null);
   const loading = ref(false);
   const error = shallowRef<ApiError | null>(null);
-  const search = useAudienceSearch(schoolId, ref(''));
+  const search = useDirectorySearch(schoolId);
 
   async function load(id: string): Promise<void> {
     loading.value = true;
