@@ -397,6 +397,86 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets office staff message the booked families of a trip, and then those yet to respond, by keyboard', async () => {
+    const ash = await stack.make.school(trust, 'Ash Grove Primary');
+    await stack.make.communicationSettings(ash, { quietHours: null });
+    const officer = await person('Olwen', 'Office', 'office', { school: ash });
+    const [bryn, dai, cerys] = [
+      await stack.make.pupil(ash, 'Bryn', 'Booked', 5),
+      await stack.make.pupil(ash, 'Dai', 'Booked', 5),
+      await stack.make.pupil(ash, 'Cerys', 'Waiting', 5),
+    ];
+    const emails = new Map<string, string>();
+    for (const pupil of [bryn, dai, cerys]) {
+      const address = `${pupil.preferredForename.toLowerCase()}.${Date.now()}@families.test`;
+      await stack.make.link(pupil, await stack.make.contact(ash, 'Carer', pupil.preferredSurname, [address]));
+      emails.set(pupil.preferredForename, address);
+    }
+    const event = await stack.make.event(ash, officer.userId, 'published', 10);
+    await stack.make.event(ash, officer.userId, 'draft', 10);
+    const connection = stack.orm.em.fork().getConnection();
+    for (const pupil of [bryn, dai, cerys]) {
+      await connection.execute(
+        `insert into event_invitations (event_id, pupil_id, school_id, may_take_reserved, created_at)
+         values (?, ?, ?, 0, now(3))`,
+        [event.id, pupil.id, ash.id],
+      );
+    }
+    await stack.make.booking(event, bryn, officer.userId);
+    await stack.make.booking(event, dai, officer.userId);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('link', { name: 'New message' }).click();
+    await page.getByLabel(/Email only/).check();
+    await page.getByText('3 recipients').waitFor();
+    // Keyboard only: the event is a native select (arrows choose), which invitees a radio group (arrows move).
+    const picker = page.getByRole('combobox', { name: 'Event' });
+    await picker.locator('option', { hasText: event.title }).waitFor({ state: 'attached' });
+    expect(await picker.locator('option').allInnerTexts()).toEqual([
+      'No event',
+      expect.stringContaining(event.title),
+    ]);
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('radio', { name: /Everyone invited/ }).waitFor();
+    expect(await page.getByRole('radio', { name: /Consent outstanding/ }).count()).toBe(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Booked/ }).isChecked()).toBe(true);
+    await page.getByText('2 recipients').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Not yet responded/ }).isChecked()).toBe(true);
+    await page.getByText('1 recipient').waitFor();
+    await check(page, 'compose message (event invitees)');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('2 recipients').waitFor();
+
+    const email = page.getByRole('group', { name: 'Email' });
+    await email.getByLabel('Subject').fill('Packed lunch for {{children}}');
+    await email.getByRole('textbox', { name: 'Message' }).click();
+    await page.keyboard.type('Dear {{forename}}, see you at 8.');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByRole('heading', { name: 'Packed lunch for {{children}}', level: 1 }).waitFor();
+    const subjects = () =>
+      ['Bryn', 'Dai', 'Cerys'].map((n) =>
+        ses
+          .emails()
+          .filter((e) => e.to.includes(emails.get(n)!))
+          .map((e) => e.subject),
+      );
+    for (let i = 0; i < 100 && subjects().flat().length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(subjects()).toEqual([['Packed lunch for Bryn'], ['Packed lunch for Dai'], []]);
+    const [sent] = await stack.orm.em.fork().find(Message, { schoolId: ash.id }, { filters: false });
+    expect(sent?.audience).toMatchObject({ eventInvitees: { eventId: event.id, invitees: 'booked' } });
+    await page.context().close();
+  });
+
   it('lets a school administrator set the messaging rules', async () => {
     const admin = await person('Sian', 'Admin', 'school_admin', { school });
     const page = await (await browser.newContext()).newPage();

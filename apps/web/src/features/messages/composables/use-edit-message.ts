@@ -16,6 +16,7 @@ interface SavedAudience {
   groupIds?: string[];
   pupilIds?: string[];
   characteristics?: ComposeForm['characteristics'];
+  eventInvitees?: { eventId: string; invitees: ComposeForm['invitees'] };
   contacts?: ComposeForm['contacts'];
 }
 
@@ -54,6 +55,8 @@ export function useEditMessage(schoolId: Ref<string>, messageId: Ref<string | nu
         groups: names.groups,
         pupils: names.pupils,
         characteristics: audience.characteristics ?? [],
+        eventId: audience.eventInvitees?.eventId ?? '',
+        invitees: audience.eventInvitees?.invitees ?? 'all',
         contacts: audience.contacts ?? 'priority',
         policy: m.policy,
         appTitle: content.app?.title ?? '',
