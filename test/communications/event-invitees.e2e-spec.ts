@@ -31,6 +31,8 @@ describe('communications: messages to an event’s invitees', () => {
       stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
     put: (path: string, body: object) =>
       stack.http().put(path).set('authorization', `Bearer ${token}`).send(body),
+    patch: (path: string, body: object) =>
+      stack.http().patch(path).set('authorization', `Bearer ${token}`).send(body),
     get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
   });
   const sql = (query: string, params: unknown[] = []) =>
@@ -213,6 +215,11 @@ describe('communications: messages to an event’s invitees', () => {
     const foreign = await published(other.office, other.school, 10);
     const mine = await published(office, s, 10);
     const draft = await as(office).post(`/api/v1/schools/${s.id}/events`, trip(10));
+    const saved = await as(office).post(`/api/v1/schools/${s.id}/messages`, {
+      ...toInvitees(mine, 'booked', 'Saved'),
+      draft: true,
+    });
+    expect(saved.status).toBe(201);
     const messages = async () =>
       (await sql('select id from messages where school_id = ?', [s.id])) as unknown[];
     const before = (await messages()).length;
@@ -238,6 +245,17 @@ describe('communications: messages to an event’s invitees', () => {
         expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
       }
     }
+    // Nor can a saved draft be pointed at another school's event.
+    const edit = await as(office).patch(`/api/v1/schools/${s.id}/messages/${saved.body.id}`, {
+      ...toInvitees(foreign, 'booked', 'Saved'),
+      draft: true,
+    });
+    expect(edit.status).toBe(400);
+    expect(edit.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'audience.eventInvitees.eventId',
+    ]);
+    const kept = await as(office).get(`/api/v1/schools/${s.id}/messages/${saved.body.id}`);
+    expect(kept.body.audience.eventInvitees).toEqual({ eventId: mine, invitees: 'booked' });
     // The foreign event's own pupils are not reachable through it either, combined with a local selector.
     const combined = await as(office).post(`/api/v1/schools/${s.id}/messages/estimate`, {
       ...toInvitees(foreign, 'all', 'Never'),
