@@ -2,6 +2,7 @@ import FusionAuthClient from '@fusionauth/typescript-client';
 import { Membership, User, type Role } from '@rowan/access';
 import { Message } from '@rowan/communications';
 import { Contact } from '@rowan/directory';
+import { SchoolEvent } from '@rowan/events';
 import type { School, Trust } from '@rowan/directory';
 import type { UserId } from '@rowan/kernel';
 import { DEMO_MFA_CODE, DEMO_PASSWORD } from '@rowan/sandbox';
@@ -396,6 +397,86 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets office staff message the booked families of a trip, and then those yet to respond, by keyboard', async () => {
+    const ash = await stack.make.school(trust, 'Ash Grove Primary');
+    await stack.make.communicationSettings(ash, { quietHours: null });
+    const officer = await person('Olwen', 'Office', 'office', { school: ash });
+    const [bryn, dai, cerys] = [
+      await stack.make.pupil(ash, 'Bryn', 'Booked', 5),
+      await stack.make.pupil(ash, 'Dai', 'Booked', 5),
+      await stack.make.pupil(ash, 'Cerys', 'Waiting', 5),
+    ];
+    const emails = new Map<string, string>();
+    for (const pupil of [bryn, dai, cerys]) {
+      const address = `${pupil.preferredForename.toLowerCase()}.${Date.now()}@families.test`;
+      await stack.make.link(pupil, await stack.make.contact(ash, 'Carer', pupil.preferredSurname, [address]));
+      emails.set(pupil.preferredForename, address);
+    }
+    const event = await stack.make.event(ash, officer.userId, 'published', 10);
+    await stack.make.event(ash, officer.userId, 'draft', 10);
+    const connection = stack.orm.em.fork().getConnection();
+    for (const pupil of [bryn, dai, cerys]) {
+      await connection.execute(
+        `insert into event_invitations (event_id, pupil_id, school_id, may_take_reserved, created_at)
+         values (?, ?, ?, 0, now(3))`,
+        [event.id, pupil.id, ash.id],
+      );
+    }
+    await stack.make.booking(event, bryn, officer.userId);
+    await stack.make.booking(event, dai, officer.userId);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('link', { name: 'New message' }).click();
+    await page.getByLabel(/Email only/).check();
+    await page.getByText('3 recipients').waitFor();
+    // Keyboard only: the event is a native select (arrows choose), which invitees a radio group (arrows move).
+    const picker = page.getByRole('combobox', { name: 'Event' });
+    await picker.locator('option', { hasText: event.title }).waitFor({ state: 'attached' });
+    expect(await picker.locator('option').allInnerTexts()).toEqual([
+      'No event',
+      expect.stringContaining(event.title),
+    ]);
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('radio', { name: /Everyone invited/ }).waitFor();
+    expect(await page.getByRole('radio', { name: /Consent outstanding/ }).count()).toBe(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Booked/ }).isChecked()).toBe(true);
+    await page.getByText('2 recipients').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Not yet responded/ }).isChecked()).toBe(true);
+    await page.getByText('1 recipient').waitFor();
+    await check(page, 'compose message (event invitees)');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('2 recipients').waitFor();
+
+    const email = page.getByRole('group', { name: 'Email' });
+    await email.getByLabel('Subject').fill('Packed lunch for {{children}}');
+    await email.getByRole('textbox', { name: 'Message' }).click();
+    await page.keyboard.type('Dear {{forename}}, see you at 8.');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByRole('heading', { name: 'Packed lunch for {{children}}', level: 1 }).waitFor();
+    const subjects = () =>
+      ['Bryn', 'Dai', 'Cerys'].map((n) =>
+        ses
+          .emails()
+          .filter((e) => e.to.includes(emails.get(n)!))
+          .map((e) => e.subject),
+      );
+    for (let i = 0; i < 100 && subjects().flat().length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(subjects()).toEqual([['Packed lunch for Bryn'], ['Packed lunch for Dai'], []]);
+    const [sent] = await stack.orm.em.fork().find(Message, { schoolId: ash.id }, { filters: false });
+    expect(sent?.audience).toMatchObject({ eventInvitees: { eventId: event.id, invitees: 'booked' } });
+    await page.context().close();
+  });
+
   it('lets a school administrator set the messaging rules', async () => {
     const admin = await person('Sian', 'Admin', 'school_admin', { school });
     const page = await (await browser.newContext()).newPage();
@@ -486,7 +567,9 @@ describe('staff web app (Chromium)', () => {
     const officer = await person('Ola', 'Office', 'office', { school: rowan });
     const parent = await person('Priya', 'Booker', 'parent', { school: rowan });
     const child = await stack.make.pupil(rowan, 'Tomos', 'Booker', 5);
-    await stack.make.pupil(rowan, 'Yara', 'Younger', 3);
+    const yara = await stack.make.pupil(rowan, 'Yara', 'Younger', 3);
+    await stack.make.pupil(rowan, 'Zac', 'Named', 1);
+    await stack.make.group(rowan, '3Y', 'registration', [yara]);
     const contact = await stack.make.contact(rowan, 'Priya', 'Booker', [parent.email]);
     await stack.make.link(child, contact, 'Mother');
     await stack.orm.em
@@ -505,12 +588,33 @@ describe('staff web app (Chromium)', () => {
     await page.getByLabel('Places', { exact: true }).fill('20');
     await page.getByLabel(/Year groups/).fill('5');
     await page.getByRole('heading', { name: '1 eligible pupil' }).waitFor();
+    // The composer's pickers, by keyboard: a class, then a named pupil; the preview follows each change.
+    const groups = page.getByRole('combobox', { name: 'Classes and groups' });
+    await groups.fill('3Y');
+    await page.getByRole('option', { name: /3Y/ }).waitFor();
+    await groups.press('Enter');
+    await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
+    const named = page.getByRole('combobox', { name: 'Named pupils' });
+    await named.fill('Zac');
+    await page.getByRole('option', { name: /Zac Named/ }).waitFor();
+    await named.press('ArrowDown');
+    await named.press('Enter');
+    await page.getByRole('heading', { name: '3 eligible pupils' }).waitFor();
     await check(page, 'new event');
+    await page.getByRole('button', { name: 'Remove Zac Named' }).press('Enter');
+    await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { name: 'Castle trip', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Publish and invite' }).click();
     await page.getByText('Families invited').waitFor();
     await check(page, 'event');
+    const [saved] = await stack.orm.em.fork().find(SchoolEvent, { schoolId: rowan.id }, { filters: false });
+    expect(saved?.eligibility).toEqual({
+      ncYears: [5],
+      groupIds: [expect.any(String)],
+      pupilIds: [],
+      characteristics: [],
+    });
     await page.context().close();
 
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventsInvitees } from '@rowan/adapters/bridges/events-invitees.adapter';
 import { BullMqDispatchJobs, SendBatchSizes } from '@rowan/adapters/bullmq/bullmq-dispatch-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import { MikroOrmAudienceDirectory } from '@rowan/adapters/persistence/communications/mikro-orm-audience-directory';
@@ -14,8 +15,10 @@ import {
   GetSchoolMessagingAnalyticsUseCase,
   GetTrustMessagingAnalyticsUseCase,
 } from './application/analytics/messaging-analytics.use-case';
+import { AudienceResolver } from './application/audience/audience-resolver';
 import { ApproveMessageUseCase } from './application/compose/approve-message.use-case';
 import { CancelMessageUseCase } from './application/compose/cancel-message.use-case';
+import { ComposeRules } from './application/compose/compose-rules';
 import {
   GetCommunicationSettingsUseCase,
   UpdateCommunicationSettingsUseCase,
@@ -44,6 +47,7 @@ import { AudienceDirectory } from './application/ports/audience-directory';
 import { CommunicationSettingsStore } from './application/ports/communication-settings';
 import { DeliveryLedger } from './application/ports/delivery-ledger';
 import { DispatchJobs } from './application/ports/dispatch-jobs';
+import { EventInvitees } from './application/ports/event-invitees';
 import { MessageRepository } from './application/ports/message.repository';
 import { MessagingAnalytics } from './application/ports/messaging-analytics';
 import { EmailSender, SmsSender } from './application/ports/senders';
@@ -105,6 +109,7 @@ export class CommunicationsModule {
         { provide: MessageRepository, useClass: MikroOrmMessageRepository },
         { provide: DeliveryLedger, useClass: MikroOrmDeliveryLedger },
         { provide: AudienceDirectory, useClass: MikroOrmAudienceDirectory },
+        { provide: EventInvitees, useClass: EventsInvitees },
         { provide: CommunicationSettingsStore, useClass: MikroOrmCommunicationSettings },
         { provide: MessagingAnalytics, useClass: MikroOrmMessagingAnalytics },
         { provide: DispatchJobs, useClass: BullMqDispatchJobs },
@@ -122,6 +127,8 @@ export class CommunicationsModule {
         { provide: SmsSender, useFactory: () => new TwilioSmsSender(options.twilio) },
         { provide: EmailSender, useFactory: () => new SesEmailSender(options.ses) },
         FallbackService,
+        AudienceResolver,
+        ComposeRules,
         ...USE_CASES,
       ],
       exports: USE_CASES,

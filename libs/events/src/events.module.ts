@@ -35,6 +35,7 @@ import {
   PreviewEligibleUseCase,
 } from './application/manage-events/read-events.use-case';
 import { UpdateEventUseCase } from './application/manage-events/update-event.use-case';
+import { FindInviteesUseCase } from './application/invitees/find-invitees.use-case';
 import { ListMyInvitationsUseCase } from './application/my-invitations/list-my-invitations.use-case';
 import { BookingStore } from './application/ports/booking.store';
 import { ConsentStore } from './application/ports/consent.store';
@@ -82,6 +83,7 @@ const USE_CASES = [
   AcceptOfferUseCase,
   ExpireOfferUseCase,
   ListMyInvitationsUseCase,
+  FindInviteesUseCase,
   AssignStaffUseCase,
   ListEventStaffUseCase,
   StaffScheduleUseCase,

@@ -1,5 +1,6 @@
 export * from './domain/event';
 export * from './domain/eligibility';
+export * from './domain/invitees';
 export * from './domain/booking';
 export * from './domain/events.errors';
 export * from './domain/staffing';
@@ -28,6 +29,7 @@ export * from './application/change-booking/cancel-booking.use-case';
 export * from './application/change-booking/accept-offer.use-case';
 export * from './application/change-booking/expire-offer.use-case';
 export * from './application/my-invitations/list-my-invitations.use-case';
+export * from './application/invitees/find-invitees.use-case';
 export * from './application/ports/staffing.store';
 export * from './application/ports/register.store';
 export * from './application/staffing/staff-schedule.view';

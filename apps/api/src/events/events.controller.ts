@@ -14,8 +14,7 @@ import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id.param';
-import { PageQuery } from '../http/page.query';
-import { CreateEventRequest, EligibilityDto } from './dto/event.request.dto';
+import { CreateEventRequest, EligibilityDto, ListEventsQuery } from './dto/event.request.dto';
 import { EligiblePreviewDto, EventDto, EventPageDto } from './dto/event.response.dto';
 
 @ApiTags('Events')
@@ -52,18 +51,23 @@ export class EventsController {
 
   @Get()
   @RequirePermission('events:read')
-  @ApiOperation({ operationId: 'listEvents', summary: 'Events, newest first', description: 'Cursor paged.' })
+  @ApiOperation({
+    operationId: 'listEvents',
+    summary: 'Events, newest first',
+    description: 'Cursor paged; `status=published` for the events families can be messaged about.',
+  })
   @ApiOkResponse({ type: EventPageDto })
   @ApiProblems(400, 404)
   async listEvents(
     @CurrentActor() actor: Actor,
     @IdParam('schoolId') schoolId: string,
-    @Query() query: PageQuery,
+    @Query() query: ListEventsQuery,
   ): Promise<EventPageDto> {
     const page = await this.list.execute({
       actor,
       schoolId: schoolId as SchoolId,
       page: query.toPageRequest(),
+      ...(query.status ? { status: query.status } : {}),
     });
     return { items: page.items.map(EventDto.from), nextCursor: page.nextCursor };
   }

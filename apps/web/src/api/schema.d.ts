@@ -793,7 +793,7 @@ export interface paths {
         };
         /**
          * Events, newest first
-         * @description Cursor paged.
+         * @description Cursor paged; `status=published` for the events families can be messaged about.
          */
         get: operations["listEvents"];
         put?: never;
@@ -1638,20 +1638,34 @@ export interface components {
              */
             runId: string | null;
         };
+        EventInviteesDto: {
+            /**
+             * Format: uuid
+             * @description A published (or since cancelled) trip or club of this school
+             */
+            eventId: string;
+            /**
+             * @description all invited; booked (a confirmed place); waitlisted (offered a freed place or not); not_responded (no live booking); consent_outstanding (holding a place on a trip with a consent form, consent missing or stale)
+             * @enum {string}
+             */
+            invitees: "all" | "booked" | "waitlisted" | "not_responded" | "consent_outstanding";
+        };
         AudienceDto: {
+            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
+            ncYears?: number[];
+            /** @description Groups or classes: pupils in any */
+            groupIds?: string[];
+            /** @description Named pupils */
+            pupilIds?: string[];
             /**
              * @description Contacts of pupils, the pupils themselves (by their school email only), or staff. Merge fields for pupils: {{forename}} and {{surname}} are their preferred names; {{children}} and {{title}} are empty
              * @enum {string}
              */
             kind: "contacts" | "pupils" | "staff";
-            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
-            ncYears?: number[];
-            /** @description Groups or classes: pupils in any */
-            groupIds?: string[];
-            /** @description Individual pupils */
-            pupilIds?: string[];
             /** @description Only pupils with any of these now */
             characteristics?: ("pupil_premium" | "free_school_meals" | "sen" | "eal")[];
+            /** @description Contacts or pupils audience: also the pupils this event invited, by where they stand */
+            eventInvitees?: components["schemas"]["EventInviteesDto"];
             /**
              * @description Contacts audience: which of each pupil’s contacts: the first with parental responsibility, all with it, or all
              * @default priority
@@ -2230,7 +2244,7 @@ export interface components {
             nextCursor: string | null;
         };
         EligibilityDto: {
-            /** @description NC years (Reception is 0) */
+            /** @description NC years (0 Reception, -1/-2 nursery): pupils in any */
             ncYears?: number[];
             /** @description Groups or classes: pupils in any */
             groupIds?: string[];
@@ -6019,6 +6033,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page’s nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description Only events in this state */
+                status?: "draft" | "published" | "cancelled";
             };
             header?: never;
             path: {

@@ -10,3 +10,10 @@ export interface SummaryError {
 }
 
 export type Tone = 'info' | 'success' | 'warning' | 'error' | 'neutral';
+
+/** One chosen item of a search-as-you-type picker (a group, a pupil), with what it shows. */
+export interface PickedOption {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+}

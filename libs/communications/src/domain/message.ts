@@ -14,9 +14,30 @@ export const AUDIENCE_KINDS = ['contacts', 'pupils', 'staff'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
 /**
+ * Which of an event's invitees: every one; those with a confirmed place (`booked`); those on the waiting list,
+ * offered a freed place or not (`waitlisted`); those with no live booking (`not_responded`, including any who
+ * cancelled); and, for a trip with a consent form, those holding a place whose consent is missing or stale.
+ */
+export const INVITEE_FILTERS = [
+  'all',
+  'booked',
+  'waitlisted',
+  'not_responded',
+  'consent_outstanding',
+] as const;
+export type InviteeFilter = (typeof INVITEE_FILTERS)[number];
+
+/** A selector over a published trip or club of the school: the pupils it invited, by where they stand. */
+export interface EventInviteeRule {
+  readonly eventId: string;
+  readonly invitees: InviteeFilter;
+}
+
+/**
  * Who a message is for, as rules over the directory (resolved to recipients when it is sent).
  * - `contacts`: the contacts of the matching pupils (on roll). Pupils match by year, group (including
- *   registration classes) or by name; none of those means the whole school. `characteristics` then narrows them
+ *   registration classes), by name or as an event's invitees (`eventInvitees`, absent in audiences saved before
+ *   it existed); none of those means the whole school. `characteristics` then narrows them
  *   to pupils with any of those. `contacts` says which of their contacts: the first with parental responsibility
  *   (`priority`), everyone with it, or every contact.
  * - `pupils`: the matching pupils (on roll) themselves, chosen as for `contacts`. They are reached by their own
@@ -30,6 +51,7 @@ export type AudienceSpec =
       readonly groupIds: readonly string[];
       readonly pupilIds: readonly string[];
       readonly characteristics: readonly CharacteristicFilter[];
+      readonly eventInvitees?: EventInviteeRule;
       readonly contacts: 'priority' | 'parental_responsibility' | 'all';
     }
   | {
@@ -38,6 +60,7 @@ export type AudienceSpec =
       readonly groupIds: readonly string[];
       readonly pupilIds: readonly string[];
       readonly characteristics: readonly CharacteristicFilter[];
+      readonly eventInvitees?: EventInviteeRule;
     }
   | { readonly kind: 'staff'; readonly staffIds: readonly string[] };
 

@@ -6,7 +6,8 @@ import { EventConflict } from './events.errors';
 export const EVENT_KINDS = ['trip', 'club'] as const;
 export const ALL_EVENT_KINDS = [...EVENT_KINDS, 'parents_evening'] as const;
 export type EventKind = (typeof ALL_EVENT_KINDS)[number];
-export type EventStatus = 'draft' | 'published' | 'cancelled';
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** What a price pays for: the whole trip, a club's term, or each session of a club. */
 export const PRICE_UNITS = ['event', 'term', 'session'] as const;

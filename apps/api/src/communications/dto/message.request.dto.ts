@@ -2,10 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AUDIENCE_KINDS,
   CHARACTERISTIC_FILTERS,
+  INVITEE_FILTERS,
   ROUTING_POLICIES,
   type AudienceKind,
   type AudienceSpec,
   type CharacteristicFilter,
+  type InviteeFilter,
   type MessageContent,
   type RoutingPolicy,
 } from '@rowan/communications';
@@ -14,18 +16,35 @@ import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { PupilSelectorsDto } from '../../http/pupil-selectors.dto';
 
-export class AudienceDto {
+/** An event's invitees as one more way to pick pupils, beside years, groups and names. */
+export class EventInviteesDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A published (or since cancelled) trip or club of this school',
+  })
+  @IsUUID('all')
+  eventId!: string;
+
+  @ApiProperty({
+    enum: INVITEE_FILTERS,
+    description:
+      'all invited; booked (a confirmed place); waitlisted (offered a freed place or not); not_responded (no live ' +
+      'booking); consent_outstanding (holding a place on a trip with a consent form, consent missing or stale)',
+  })
+  @IsIn(INVITEE_FILTERS)
+  invitees!: InviteeFilter;
+}
+
+export class AudienceDto extends PupilSelectorsDto {
   @ApiProperty({
     enum: AUDIENCE_KINDS,
     description:
@@ -36,29 +55,6 @@ export class AudienceDto {
   kind!: AudienceKind;
 
   @ApiPropertyOptional({
-    type: [Number],
-    description: 'NC years (0 Reception, -1/-2 nursery): pupils in any',
-  })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(-2, { each: true })
-  @Max(14, { each: true })
-  @ArrayMaxSize(20)
-  ncYears?: number[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
-  groupIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Individual pupils' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(5000)
-  pupilIds?: string[];
-
-  @ApiPropertyOptional({
     enum: CHARACTERISTIC_FILTERS,
     isArray: true,
     description: 'Only pupils with any of these now',
@@ -66,6 +62,15 @@ export class AudienceDto {
   @IsOptional()
   @IsIn(CHARACTERISTIC_FILTERS, { each: true })
   characteristics?: CharacteristicFilter[];
+
+  @ApiPropertyOptional({
+    type: EventInviteesDto,
+    description: 'Contacts or pupils audience: also the pupils this event invited, by where they stand',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventInviteesDto)
+  eventInvitees?: EventInviteesDto;
 
   @ApiPropertyOptional({
     enum: ['priority', 'parental_responsibility', 'all'],
@@ -88,10 +93,11 @@ export class AudienceDto {
 
   toSpec(): AudienceSpec {
     const pupils = {
-      ncYears: this.ncYears ?? [],
-      groupIds: this.groupIds ?? [],
-      pupilIds: this.pupilIds ?? [],
+      ...this.selectors(),
       characteristics: this.characteristics ?? [],
+      ...(this.eventInvitees
+        ? { eventInvitees: { eventId: this.eventInvitees.eventId, invitees: this.eventInvitees.invitees } }
+        : {}),
     };
     switch (this.kind) {
       case 'staff':

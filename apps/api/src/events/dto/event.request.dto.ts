@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ELIGIBILITY_CHARACTERISTICS,
   EVENT_KINDS,
+  EVENT_STATUSES,
   PRICE_UNITS,
+  type EventStatus,
   type EventDetails,
   type PriceUnit,
   type EventKind,
@@ -23,29 +25,20 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
+import { PupilSelectorsDto } from '../../http/pupil-selectors.dto';
 import { ConsentAnswersRequest } from './consent.request.dto';
 
-export class EligibilityDto {
-  @ApiPropertyOptional({ type: [Number], description: 'NC years (Reception is 0)' })
+/** `?status=` on the events list, besides the page. */
+export class ListEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EVENT_STATUSES, description: 'Only events in this state' })
   @IsOptional()
-  @IsInt({ each: true })
-  @Min(-2, { each: true })
-  @Max(14, { each: true })
-  @ArrayMaxSize(20)
-  ncYears?: number[];
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+}
 
-  @ApiPropertyOptional({ type: [String], description: 'Groups or classes: pupils in any' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
-  groupIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Named pupils' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(5000)
-  pupilIds?: string[];
-
+/** Who an event is for: the shared pupil rules, narrowed by Pupil Premium, FSM or SEN. */
+export class EligibilityDto extends PupilSelectorsDto {
   @ApiPropertyOptional({
     enum: ELIGIBILITY_CHARACTERISTICS,
     isArray: true,
@@ -56,12 +49,7 @@ export class EligibilityDto {
   characteristics?: EligibilityCharacteristic[];
 
   toRules(): EventDetails['eligibility'] {
-    return {
-      ncYears: this.ncYears ?? [],
-      groupIds: this.groupIds ?? [],
-      pupilIds: this.pupilIds ?? [],
-      characteristics: this.characteristics ?? [],
-    };
+    return { ...this.selectors(), characteristics: this.characteristics ?? [] };
   }
 }
 

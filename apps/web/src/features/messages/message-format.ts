@@ -1,5 +1,5 @@
 import type { Tone } from '../../ui/types';
-import type { RoutingPolicy } from './message-types';
+import type { Audience, RoutingPolicy } from './message-types';
 
 export const POLICIES: ReadonlyArray<{ value: RoutingPolicy; label: string; hint: string }> = [
   {
@@ -56,6 +56,16 @@ export const CHARACTERISTICS = [
   { value: 'sen', label: 'SEN' },
   { value: 'eal', label: 'EAL' },
 ] as const;
+
+export type InviteeFilter = NonNullable<Audience['eventInvitees']>['invitees'];
+
+export const INVITEE_FILTERS: ReadonlyArray<{ value: InviteeFilter; label: string; hint: string }> = [
+  { value: 'all', label: 'Everyone invited', hint: '' },
+  { value: 'booked', label: 'Booked', hint: 'with a confirmed place' },
+  { value: 'waitlisted', label: 'On the waiting list', hint: 'including any offered a place' },
+  { value: 'not_responded', label: 'Not yet responded', hint: 'invited, with no booking' },
+  { value: 'consent_outstanding', label: 'Consent outstanding', hint: 'holding a place, consent not given' },
+];
 
 export const MERGE_FIELDS = ['forename', 'surname', 'children', 'school'] as const;
 

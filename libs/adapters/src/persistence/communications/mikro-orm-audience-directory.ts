@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { AudienceDirectory, type AudienceSpec, type Recipient } from '@rowan/communications';
+import { AudienceDirectory, type DirectoryAudience, type Recipient } from '@rowan/communications';
 import type { SchoolId } from '@rowan/kernel';
 import { selectRows } from '../directory/bulk-sql';
 import { pupilMatch } from './pupil-match.sql';
 
-type ContactAudience = Extract<AudienceSpec, { kind: 'contacts' }>;
-type PupilAudience = Extract<AudienceSpec, { kind: 'pupils' }>;
+type ContactAudience = Extract<DirectoryAudience, { kind: 'contacts' }>;
+type PupilAudience = Extract<DirectoryAudience, { kind: 'pupils' }>;
 
 interface LinkRow {
   readonly contact_id: string;
@@ -48,7 +48,7 @@ export class MikroOrmAudienceDirectory extends AudienceDirectory {
     return row?.name ?? '';
   }
 
-  async resolve(schoolId: SchoolId, audience: AudienceSpec): Promise<Recipient[]> {
+  async resolve(schoolId: SchoolId, audience: DirectoryAudience): Promise<Recipient[]> {
     switch (audience.kind) {
       case 'staff':
         return this.staff(schoolId, audience.staffIds);

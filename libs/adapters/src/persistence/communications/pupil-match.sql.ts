@@ -1,7 +1,7 @@
-import type { AudienceSpec } from '@rowan/communications';
+import type { DirectoryAudience } from '@rowan/communications';
 
 type PupilRules = Pick<
-  Extract<AudienceSpec, { kind: 'contacts' | 'pupils' }>,
+  Extract<DirectoryAudience, { kind: 'contacts' | 'pupils' }>,
   'ncYears' | 'groupIds' | 'pupilIds' | 'characteristics'
 >;
 

@@ -7,6 +7,7 @@ import {
   type BookingRecord,
   type BookingState,
   type InvitationRow,
+  type InviteeRow,
   type ParticipantRow,
 } from '@rowan/events';
 import type { Page, PageRequest, SchoolId, UserId } from '@rowan/kernel';
@@ -83,6 +84,23 @@ export class MikroOrmBookingStore extends BookingStore {
     return pupilIds.length
       ? this.invitationRows(`where pupil_id in (${list(pupilIds)}) order by event_id desc`, pupilIds)
       : [];
+  }
+
+  async invitees(schoolId: SchoolId, eventId: string): Promise<InviteeRow[]> {
+    const rows = await this.select<{ pupil_id: string; booking_id: string | null; state: BookingState | null }>(
+      `select i.pupil_id, b.id as booking_id, b.state
+         from event_invitations i
+         left join event_bookings b
+           on b.event_id = i.event_id and b.pupil_id = i.pupil_id and b.school_id = i.school_id and b.active = 1
+        where i.school_id = ? and i.event_id = ?
+        order by i.pupil_id`,
+      [schoolId, eventId],
+    );
+    return rows.map((r) => ({
+      pupilId: r.pupil_id,
+      booking:
+        r.booking_id && r.state && r.state !== 'cancelled' ? { id: r.booking_id, state: r.state } : null,
+    }));
   }
 
   private async invitationRows(where: string, params: readonly unknown[]): Promise<InvitationRow[]> {

@@ -24,11 +24,15 @@ export class MikroOrmEventRepository extends EventRepository {
     return this.em.findOne(SchoolEvent, { id }, UNSCOPED);
   }
 
-  async listForSchool(schoolId: SchoolId, page: PageRequest): Promise<Page<SchoolEvent>> {
+  async listForSchool(
+    schoolId: SchoolId,
+    page: PageRequest,
+    status?: EventStatus,
+  ): Promise<Page<SchoolEvent>> {
     const after = decodeCursor(page.cursor);
     const rows = await this.em.find(
       SchoolEvent,
-      { schoolId, ...(after ? { id: { $lt: after } } : {}) },
+      { schoolId, ...(status ? { status } : {}), ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.limit + 1 },
     );
     return toPage(rows, page, (e) => e.id);

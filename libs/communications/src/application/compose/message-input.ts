@@ -13,7 +13,7 @@ export interface MessageInput {
 const MAX_SMS_SEGMENTS = 6;
 
 /** Content for every channel the policy may use, known merge fields, and texts of a sensible length. */
-export function checkMessage(input: MessageInput): void {
+export function messageProblems(input: MessageInput): FieldError[] {
   const errors: FieldError[] = [];
   const need = channelsFor(input.policy);
   const { app, email, sms } = input.content;
@@ -46,7 +46,12 @@ export function checkMessage(input: MessageInput): void {
       message: `SMS text is longer than ${MAX_SMS_SEGMENTS} segments`,
     });
   }
+  return errors;
+}
+
+/** Refuses a message with any problem, every field at fault named at once. */
+export function refuseProblems(errors: readonly FieldError[]): void {
   if (errors.length) {
-    throw new ValidationFailed('The message cannot be sent as it is', errors);
+    throw new ValidationFailed('The message cannot be sent as it is', [...errors]);
   }
 }

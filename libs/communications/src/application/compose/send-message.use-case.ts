@@ -4,11 +4,11 @@ import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import { Message, type MessageStatus } from '../../domain/message';
-import { CommunicationSettingsStore } from '../ports/communication-settings';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
-import { checkMessage, type MessageInput } from './message-input';
-import { timingFor, type SendTiming } from './send-timing';
+import { ComposeRules } from './compose-rules';
+import type { MessageInput } from './message-input';
+import type { SendTiming } from './send-timing';
 import { toMessageView, type MessageView } from './message.view';
 
 export interface SendMessageInput extends MessageInput, SendTiming {
@@ -26,7 +26,7 @@ export interface SendMessageInput extends MessageInput, SendTiming {
 export class SendMessageUseCase {
   constructor(
     private readonly catalogue: SchoolCatalogue,
-    private readonly settings: CommunicationSettingsStore,
+    private readonly rules: ComposeRules,
     private readonly messages: MessageRepository,
     private readonly jobs: DispatchJobs,
     private readonly audit: AuditTrail,
@@ -43,9 +43,8 @@ export class SendMessageUseCase {
         return toMessageView(earlier);
       }
     }
-    checkMessage(input);
     const now = this.clock.now();
-    const { status, scheduledFor } = timingFor(input, now, await this.settings.forSchool(school.id));
+    const { status, scheduledFor } = await this.rules.admit(school.id, input, now);
     const canApprove = input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
     const message = new Message(
       this.ids.next(),

@@ -5,12 +5,12 @@ import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import { isUrgent } from '../../domain/channel';
 import { MessageConflict } from '../../domain/communications.errors';
 import { EDITABLE_STATUSES, Message } from '../../domain/message';
-import { CommunicationSettingsStore } from '../ports/communication-settings';
 import { DispatchJobs } from '../ports/dispatch-jobs';
 import { MessageRepository } from '../ports/message.repository';
 import { messageFor } from '../school-scope';
-import { checkMessage, type MessageInput } from './message-input';
-import { timingFor, type SendTiming } from './send-timing';
+import { ComposeRules } from './compose-rules';
+import type { MessageInput } from './message-input';
+import type { SendTiming } from './send-timing';
 import { toMessageView, type MessageView } from './message.view';
 
 export interface UpdateMessageInput extends MessageInput, SendTiming {
@@ -34,7 +34,7 @@ const notEditable = () =>
 export class UpdateMessageUseCase {
   constructor(
     private readonly catalogue: SchoolCatalogue,
-    private readonly settings: CommunicationSettingsStore,
+    private readonly rules: ComposeRules,
     private readonly messages: MessageRepository,
     private readonly jobs: DispatchJobs,
     private readonly audit: AuditTrail,
@@ -53,9 +53,8 @@ export class UpdateMessageUseCase {
     if (!message.isEditable()) {
       throw notEditable();
     }
-    checkMessage(input);
     const now = this.clock.now();
-    const { status, scheduledFor } = timingFor(input, now, await this.settings.forSchool(school.id));
+    const { status, scheduledFor } = await this.rules.admit(school.id, input, now);
     const canApprove = input.actor.can('messages:approve', { trustId: school.trustId, schoolId: school.id });
     // A copy, not the loaded entity: the edit is written by one guarded UPDATE, never by a flush.
     const edited = new Message(

@@ -4,7 +4,7 @@ import { isUrgent } from '../../domain/channel';
 import { addressesOf } from '../../domain/recipient';
 import { planSend } from '../../domain/render';
 import type { Message } from '../../domain/message';
-import { AudienceDirectory } from '../ports/audience-directory';
+import { AudienceResolver } from '../audience/audience-resolver';
 import { CommunicationSettingsStore, type CommunicationSettings } from '../ports/communication-settings';
 import { DeliveryLedger, type SnapshotPart, type StoredRecipient } from '../ports/delivery-ledger';
 import { DispatchJobs } from '../ports/dispatch-jobs';
@@ -31,7 +31,7 @@ const PART = 1000;
 export class DispatchMessageUseCase {
   constructor(
     private readonly messages: MessageRepository,
-    private readonly audiences: AudienceDirectory,
+    private readonly audiences: AudienceResolver,
     private readonly ledger: DeliveryLedger,
     private readonly settings: CommunicationSettingsStore,
     private readonly jobs: DispatchJobs,

@@ -4,6 +4,7 @@ import { SchoolCatalogue } from '@rowan/directory';
 import type { Page, PageRequest, SchoolId } from '@rowan/kernel';
 import type { ConsentState } from '../../domain/consent';
 import type { Eligibility } from '../../domain/eligibility';
+import type { EventStatus } from '../../domain/event';
 import { consentStateOf } from '../consent/consent-forms.service';
 import { eventFor } from '../event-scope';
 import { toEventView, type EventView } from '../event.view';
@@ -19,9 +20,14 @@ export class ListEventsUseCase {
     private readonly events: EventRepository,
   ) {}
 
-  async execute(input: { actor: Actor; schoolId: SchoolId; page: PageRequest }): Promise<Page<EventView>> {
+  async execute(input: {
+    actor: Actor;
+    schoolId: SchoolId;
+    page: PageRequest;
+    status?: EventStatus;
+  }): Promise<Page<EventView>> {
     const school = await this.catalogue.authorizedSchool(input.actor, input.schoolId, 'events:read');
-    const page = await this.events.listForSchool(school.id, input.page);
+    const page = await this.events.listForSchool(school.id, input.page, input.status);
     return { items: page.items.map(toEventView), nextCursor: page.nextCursor };
   }
 }

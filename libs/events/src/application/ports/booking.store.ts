@@ -31,6 +31,12 @@ export interface InvitationRow {
   readonly mayTakeReserved: boolean;
 }
 
+/** An invited pupil and their live booking: none when they have not booked, or cancelled. */
+export interface InviteeRow {
+  readonly pupilId: string;
+  readonly booking: { readonly id: string; readonly state: Exclude<BookingState, 'cancelled'> } | null;
+}
+
 /**
  * Invitations and bookings. Capacity and "one active booking per pupil" are the database's to keep: the
  * methods that take or free a place are single conditional statements, run in the caller's transaction.
@@ -44,6 +50,8 @@ export abstract class BookingStore {
   ): Promise<void>;
   abstract invitation(eventId: string, pupilId: string): Promise<InvitationRow | null>;
   abstract invitationsOf(pupilIds: readonly string[]): Promise<InvitationRow[]>;
+  /** Every pupil the school's event invited, with their live booking. */
+  abstract invitees(schoolId: SchoolId, eventId: string): Promise<InviteeRow[]>;
   /** Takes one place if one is free to this pupil (`open`: not a reserved one); true if it did. */
   abstract takePlace(eventId: string, open: boolean): Promise<boolean>;
   abstract freePlace(eventId: string, open: boolean): Promise<void>;

@@ -7,7 +7,12 @@ export abstract class EventRepository {
   abstract findById(id: string): Promise<SchoolEvent | null>;
   /** Keyed by id alone, outside any tenant scope: for the worker, which scopes itself by the event's school. */
   abstract findForWorker(id: string): Promise<SchoolEvent | null>;
-  abstract listForSchool(schoolId: SchoolId, page: PageRequest): Promise<Page<SchoolEvent>>;
+  /** Newest first; only those in `status` when it is given. */
+  abstract listForSchool(
+    schoolId: SchoolId,
+    page: PageRequest,
+    status?: EventStatus,
+  ): Promise<Page<SchoolEvent>>;
   abstract add(event: SchoolEvent): void;
   /** Moves the event's status at once, only if it is still `from`; true if it moved. */
   abstract moveStatus(id: string, from: EventStatus, to: EventStatus, at: Date): Promise<boolean>;

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { useSubmit } from '../../../composables/use-submit';
 import { londonToIso } from '../../../lib/london-time';
+import type { PickedOption } from '../../../ui/types';
 
 type Preview = components['schemas']['EligiblePreviewDto'];
 type Characteristic = 'pupil_premium' | 'free_school_meals' | 'sen';
@@ -17,7 +18,7 @@ function instant(value: string): string | undefined {
   return londonToIso(date, h ?? 0, m ?? 0);
 }
 
-/** The create form: values, the live eligible preview, and the save. */
+/** The create form: values (eligibility by years, classes and groups, named pupils, characteristics), the live eligible preview, and the save. */
 export function useCreateEvent(schoolId: Ref<string>) {
   const form = reactive({
     kind: 'trip' as 'trip' | 'club',
@@ -31,6 +32,8 @@ export function useCreateEvent(schoolId: Ref<string>) {
     price: '',
     bookingCutoff: '',
     ncYears: '',
+    groups: [] as PickedOption[],
+    pupils: [] as PickedOption[],
     characteristics: [] as Characteristic[],
   });
   const preview = shallowRef<Preview | null>(null);
@@ -42,12 +45,19 @@ export function useCreateEvent(schoolId: Ref<string>) {
       .filter(Boolean)
       .map(Number)
       .filter((n) => Number.isInteger(n)),
+    groupIds: form.groups.map((g) => g.id),
+    pupilIds: form.pupils.map((p) => p.id),
     characteristics: [...form.characteristics],
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   watch(
-    () => [form.ncYears, form.characteristics.join()],
+    () => [
+      form.ncYears,
+      form.groups.map((g) => g.id).join(),
+      form.pupils.map((p) => p.id).join(),
+      form.characteristics.join(),
+    ],
     () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {

@@ -2,9 +2,9 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import { toApiError, type ApiError } from '../../../api/problem';
 import { useSubmit } from '../../../composables/use-submit';
-import { htmlToText } from '../message-format';
+import type { PickedOption } from '../../../ui/types';
+import { htmlToText, type InviteeFilter } from '../message-format';
 import type { Estimate, Message, RoutingPolicy, SendMessageBody } from '../message-types';
-import type { PickedOption } from './use-audience-search';
 
 /** The composer's state: audience, routing, content per channel, and when to send. */
 export interface ComposeForm {
@@ -13,6 +13,9 @@ export interface ComposeForm {
   groups: PickedOption[];
   pupils: PickedOption[];
   characteristics: Array<'pupil_premium' | 'free_school_meals' | 'sen' | 'eal'>;
+  /** A published trip or club whose invitees are chosen too ('' for none), and which of them. */
+  eventId: string;
+  invitees: InviteeFilter;
   contacts: 'priority' | 'parental_responsibility' | 'all';
   policy: RoutingPolicy;
   appTitle: string;
@@ -31,6 +34,8 @@ const blank = (): ComposeForm => ({
   groups: [],
   pupils: [],
   characteristics: [],
+  eventId: '',
+  invitees: 'all',
   contacts: 'priority',
   policy: 'cheapest',
   appTitle: '',
@@ -54,6 +59,7 @@ function audienceOf(form: ComposeForm): SendMessageBody['audience'] {
     groupIds: form.groups.map((g) => g.id),
     pupilIds: form.pupils.map((p) => p.id),
     characteristics: form.characteristics,
+    ...(form.eventId ? { eventInvitees: { eventId: form.eventId, invitees: form.invitees } } : {}),
     contacts: form.contacts,
   };
   return { kind: form.kind, ...pupils };
@@ -92,6 +98,8 @@ export function useCompose(schoolId: Ref<string>, messageId: Ref<string | null>)
       form.groups.map((g) => g.id).join(),
       form.pupils.map((p) => p.id).join(),
       form.characteristics.join(),
+      form.eventId,
+      form.invitees,
       form.contacts,
       form.policy,
       form.smsText,

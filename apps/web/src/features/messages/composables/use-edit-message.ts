@@ -1,8 +1,8 @@
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import { toApiError, type ApiError } from '../../../api/problem';
+import { useDirectorySearch } from '../../directory/composables/use-directory-search';
 import type { Message } from '../message-types';
-import { useAudienceSearch } from './use-audience-search';
 import type { ComposeForm } from './use-compose';
 
 interface SavedContent {
@@ -16,6 +16,7 @@ interface SavedAudience {
   groupIds?: string[];
   pupilIds?: string[];
   characteristics?: ComposeForm['characteristics'];
+  eventInvitees?: { eventId: string; invitees: ComposeForm['invitees'] };
   contacts?: ComposeForm['contacts'];
 }
 
@@ -34,7 +35,7 @@ export function useEditMessage(schoolId: Ref<string>, messageId: Ref<string | nu
   const message = shallowRef<Message | null>(null);
   const loading = ref(false);
   const error = shallowRef<ApiError | null>(null);
-  const search = useAudienceSearch(schoolId, ref(''));
+  const search = useDirectorySearch(schoolId);
 
   async function load(id: string): Promise<void> {
     loading.value = true;
@@ -54,6 +55,8 @@ export function useEditMessage(schoolId: Ref<string>, messageId: Ref<string | nu
         groups: names.groups,
         pupils: names.pupils,
         characteristics: audience.characteristics ?? [],
+        eventId: audience.eventInvitees?.eventId ?? '',
+        invitees: audience.eventInvitees?.invitees ?? 'all',
         contacts: audience.contacts ?? 'priority',
         policy: m.policy,
         appTitle: content.app?.title ?? '',

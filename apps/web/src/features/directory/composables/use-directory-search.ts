@@ -1,15 +1,9 @@
 import type { Ref } from 'vue';
 import { api, unwrap } from '../../../api/client';
 import type { paths } from '../../../api/schema';
+import type { PickedOption } from '../../../ui/types';
 
-/** One chosen group or pupil, as the composer shows it. */
-export interface PickedOption {
-  readonly id: string;
-  readonly label: string;
-  readonly hint?: string;
-}
-
-type GroupKind = NonNullable<
+export type GroupKind = NonNullable<
   NonNullable<paths['/api/v1/schools/{schoolId}/groups']['get']['parameters']['query']>['kind']
 >;
 
@@ -29,9 +23,12 @@ const KIND_WORD: Record<GroupKind, string> = {
   other: 'group',
 };
 
-/** Searches for the composer's pickers: the school's groups (optionally of one kind) and its pupils by name. */
-export function useAudienceSearch(schoolId: Ref<string>, groupKind: Ref<GroupKind | ''>) {
-  async function groups(term: string): Promise<PickedOption[]> {
+/**
+ * Searches for the pickers that choose pupils (a message's audience, an event's eligibility): the school's
+ * groups (optionally of one kind) and its pupils by name.
+ */
+export function useDirectorySearch(schoolId: Ref<string>) {
+  async function groups(term: string, groupKind: GroupKind | '' = ''): Promise<PickedOption[]> {
     const page = await unwrap(
       api().GET('/api/v1/schools/{schoolId}/groups', {
         params: {
@@ -39,7 +36,7 @@ export function useAudienceSearch(schoolId: Ref<string>, groupKind: Ref<GroupKin
           query: {
             limit: 50,
             ...(term ? { search: term } : {}),
-            ...(groupKind.value ? { kind: groupKind.value } : {}),
+            ...(groupKind ? { kind: groupKind } : {}),
           },
         },
       }),
@@ -64,7 +61,7 @@ export function useAudienceSearch(schoolId: Ref<string>, groupKind: Ref<GroupKin
     }));
   }
 
-  /** Names for ids saved in a message (editing it): groups by paging the list, pupils one by one. */
+  /** Names for saved ids (editing a message): groups by paging the list, pupils one by one. */
   async function labels(groupIds: readonly string[], pupilIds: readonly string[]) {
     const wanted = new Set(groupIds);
     const found = new Map<string, PickedOption>();

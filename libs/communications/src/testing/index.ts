@@ -1,0 +1,3 @@
+export * from './recording-audience-directory';
+export * from './in-memory-event-invitees';
+export * from './in-memory-communication-settings';
