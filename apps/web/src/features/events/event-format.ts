@@ -19,5 +19,8 @@ export const CHARACTERISTICS = [
   { value: 'sen', label: 'SEN' },
 ] as const;
 
-export const price = (p: number | null | undefined): string =>
-  p === null || p === undefined ? 'Free' : `£${(p / 100).toFixed(2)}`;
+const PER: Record<string, string> = { term: ' for the term', session: ' a session' };
+
+/** A price as families read it: "Free", "£18.50", "£1.50 a session", "£30.00 for the term". */
+export const price = (p: number | null | undefined, unit?: string | null): string =>
+  p === null || p === undefined ? 'Free' : `£${(p / 100).toFixed(2)}${PER[unit ?? ''] ?? ''}`;
