@@ -1277,7 +1277,7 @@ export interface paths {
         };
         /**
          * A parents’ evening for my children
-         * @description Each invited child’s teachers, the free slots, and what I hold or booked.
+         * @description Each invited child’s teachers, the free slots, what I hold or booked, and what another parent or carer booked for the family.
          */
         get: operations["getMyParentsEvening"];
         put?: never;
@@ -1299,7 +1299,7 @@ export interface paths {
         put?: never;
         /**
          * Hold a slot with my child’s teacher
-         * @description Held for ten minutes while I choose: one slot per teacher per child, none overlapping another I hold.
+         * @description Held for ten minutes while I choose, then released by the worker: one slot per teacher per child, none overlapping another I hold.
          */
         post: operations["holdEveningSlot"];
         delete?: never;
@@ -2707,6 +2707,18 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
         };
+        FamilyAppointmentDto: {
+            /** Format: uuid */
+            pupilId: string;
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            state: "held" | "confirmed";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
         MyParentsEveningDto: {
             /** Format: uuid */
             eventId: string;
@@ -2717,6 +2729,8 @@ export interface components {
             children: components["schemas"]["EveningChildDto"][];
             freeSlots: components["schemas"]["EveningSlotDto"][];
             appointments: components["schemas"]["AppointmentDto"][];
+            /** @description Appointments another parent or carer booked for these children under the family’s one booking per teacher */
+            bookedByOthers: components["schemas"]["FamilyAppointmentDto"][];
         };
         HoldSlotRequest: {
             /** Format: uuid */
@@ -8124,7 +8138,10 @@ export interface operations {
     holdEveningSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
@@ -8203,7 +8220,10 @@ export interface operations {
     confirmEveningSlots: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
@@ -8278,7 +8298,10 @@ export interface operations {
     bookParentsEveningForMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
