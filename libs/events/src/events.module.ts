@@ -67,6 +67,10 @@ import {
 import { SetUpParentsEveningUseCase } from './application/parents-evening/set-up-parents-evening.use-case';
 import { ParentsEveningStore } from './application/ports/parents-evening.store';
 import { EveningReplies } from './application/ports/evening-replies';
+import {
+  CancelMyAppointmentUseCase,
+  StaffCancelAppointmentUseCase,
+} from './application/parents-evening/cancel-appointment.use-case';
 import { ExpireEveningHoldUseCase } from './application/parents-evening/expire-hold.use-case';
 import { ParentEveningSession } from './application/parents-evening/parent-evening-session.service';
 
@@ -104,6 +108,8 @@ const USE_CASES = [
   HoldEveningSlotUseCase,
   ConfirmEveningSlotsUseCase,
   BookForMeUseCase,
+  CancelMyAppointmentUseCase,
+  StaffCancelAppointmentUseCase,
   ExpireEveningHoldUseCase,
 ];
 

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Actor } from '@rowan/access';
 import {
   BookForMeUseCase,
+  CancelMyAppointmentUseCase,
   ConfirmEveningSlotsUseCase,
   GetMyParentsEveningUseCase,
   HoldEveningSlotUseCase,
@@ -35,6 +36,7 @@ export class MyParentsEveningsController {
     private readonly hold: HoldEveningSlotUseCase,
     private readonly confirm: ConfirmEveningSlotsUseCase,
     private readonly bookForMe: BookForMeUseCase,
+    private readonly cancel: CancelMyAppointmentUseCase,
   ) {}
 
   @Get()
@@ -133,5 +135,24 @@ export class MyParentsEveningsController {
         idempotencyKey: idempotencyKeyOf(request),
       }),
     );
+  }
+
+  @Post('appointments/:appointmentId/cancel')
+  @HttpCode(200)
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'cancelMyEveningAppointment',
+    summary: 'Cancel an appointment I made',
+    description:
+      'A booked or held slot I made for my child, until the booking cut-off and before it begins; the slot is free again at once.',
+  })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiProblems(400, 404, 409)
+  async cancelMyEveningAppointment(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+    @IdParam('appointmentId') appointmentId: string,
+  ): Promise<AppointmentDto> {
+    return AppointmentDto.from(await this.cancel.execute({ actor, eventId, appointmentId }));
   }
 }

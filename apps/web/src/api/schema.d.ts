@@ -1268,6 +1268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/parents-evenings/{eventId}/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment for a parent
+         * @description A booked or held slot, whoever made it, at any time; the slot is free again and leaves the teacher’s list.
+         */
+        post: operations["cancelEveningAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/parents-evenings/{eventId}": {
         parameters: {
             query?: never;
@@ -1342,6 +1362,26 @@ export interface paths {
          * @description The earliest clash-free slots with every teacher of my invited children inside my window, with the gap I ask for; all or nothing. Answers the teachers who could not be fitted.
          */
         post: operations["bookParentsEveningForMe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/parents-evenings/{eventId}/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment I made
+         * @description A booked or held slot I made for my child, until the booking cut-off and before it begins; the slot is free again at once.
+         */
+        post: operations["cancelMyEveningAppointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2668,6 +2708,24 @@ export interface components {
         TeacherAppointmentListDto: {
             items: components["schemas"]["TeacherAppointmentDto"][];
         };
+        AppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            slotId: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: uuid */
+            pupilId: string;
+            /** @enum {string} */
+            state: "held" | "confirmed" | "cancelled";
+            /** Format: date-time */
+            holdExpiresAt: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
         TeacherDto: {
             /** Format: uuid */
             staffId: string;
@@ -2684,24 +2742,6 @@ export interface components {
             id: string;
             /** Format: uuid */
             staffId: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-        };
-        AppointmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            slotId: string;
-            /** Format: uuid */
-            staffId: string;
-            /** Format: uuid */
-            pupilId: string;
-            /** @enum {string} */
-            state: "held" | "confirmed";
-            /** Format: date-time */
-            holdExpiresAt: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -8069,6 +8109,83 @@ export interface operations {
             };
         };
     };
+    cancelEveningAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getMyParentsEvening: {
         parameters: {
             query?: never;
@@ -8319,6 +8436,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookForMeDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    cancelMyEveningAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

@@ -11,6 +11,8 @@ import {
 } from '@rowan/events';
 
 const STATES = ['held', 'confirmed'];
+/** An appointment as answered to its maker: `cancelled` only in the answer to a cancellation. */
+const ANSWER_STATES = [...STATES, 'cancelled'];
 
 class RangeDto {
   @ApiProperty({ format: 'date-time' }) from!: string;
@@ -94,7 +96,7 @@ export class AppointmentDto {
   @ApiProperty({ format: 'uuid' }) slotId!: string;
   @ApiProperty({ format: 'uuid' }) staffId!: string;
   @ApiProperty({ format: 'uuid' }) pupilId!: string;
-  @ApiProperty({ enum: STATES }) state!: string;
+  @ApiProperty({ enum: ANSWER_STATES }) state!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) holdExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;

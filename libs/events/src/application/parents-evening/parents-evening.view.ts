@@ -33,7 +33,8 @@ export interface AppointmentView {
   readonly slotId: string;
   readonly staffId: string;
   readonly pupilId: string;
-  readonly state: AppointmentState;
+  /** `cancelled` only in the answer to a cancellation: a cancelled appointment is gone and its slot free. */
+  readonly state: AppointmentState | 'cancelled';
   readonly holdExpiresAt: Date | null;
   readonly startsAt: Date;
   readonly endsAt: Date;
