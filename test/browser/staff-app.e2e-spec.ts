@@ -16,7 +16,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
+import { focused, freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
 import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(120_000);
@@ -634,14 +634,14 @@ describe('staff web app (Chromium)', () => {
     await parentPage.keyboard.press('Enter');
     const dialog = parentPage.getByRole('dialog', { name: 'Cancel this appointment?' });
     await dialog.getByText('Tali with Mr Ifan Jones at 16:00').waitFor();
-    expect(await parentPage.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Keep it');
+    expect((await focused(parentPage)).text).toBe('Keep it');
     await check(parentPage, 'parent cancel appointment dialog');
     await parentPage.keyboard.press('Tab');
     await parentPage.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await parentPage.getByRole('radio', { name: '16:00' }).waitFor();
     expect(await parentPage.getByText('Booked:').count()).toBe(0);
-    expect(await parentPage.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^choice-/);
+    expect((await focused(parentPage)).id).toMatch(/^choice-/);
     await check(parentPage, 'parent slot picker after cancelling');
     await parentPage.getByRole('radio', { name: '16:00' }).focus();
     await parentPage.keyboard.press('Space');
