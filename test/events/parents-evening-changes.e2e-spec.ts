@@ -142,6 +142,13 @@ describe('events: parents’ evenings, holds expiring, retries, cancellations an
         await slotOf(staff, s, eventId, teachers[0]!, '16:00'),
         await slotOf(staff, s, eventId, teachers[1]!, '16:20'),
       ];
+      const malformed = await hold(mum, eventId, child.id, 'not-a-slot', 'hold-key-1');
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers['content-type']).toContain('application/problem+json');
+      expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['slotId']);
+      expect(await appointmentCount(eventId)).toBe(0);
+
+      // The key refused with the bad body was never used: it holds the slot now.
       const held = await hold(mum, eventId, child.id, first, 'hold-key-1');
       const again = await hold(mum, eventId, child.id, first, 'hold-key-1');
       expect([held.status, again.status]).toEqual([201, 201]);
