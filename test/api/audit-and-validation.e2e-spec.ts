@@ -34,6 +34,9 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     bookForMeEveningId: string;
     holdSlotId: string;
     holdChildId: string;
+    cancelEveningId: string;
+    myAppointmentId: string;
+    staffCancelAppointmentId: string;
     day: string;
   };
   let parentToken: string;
@@ -157,7 +160,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       offeredBookingId,
     };
   }
-  /** A member of staff, and two published parents' evenings: one with a hold to confirm, one to book for me. */
+  /**
+   * A member of staff, and three published parents' evenings: one with a hold to confirm, one to book for me, and
+   * one with two held slots to cancel (the parent one, staff the other).
+   */
   async function eveningFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, kids: string[]) {
     const staffId = v7();
     await stack.orm.em
@@ -194,10 +200,31 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       slotId: first!.id,
     });
     expect(held.status).toBe(201);
+    const cancelEveningId = await evening();
+    const cancelSlots = (
+      await stack
+        .http()
+        .get(`/api/v1/schools/${school.id}/parents-evenings/${cancelEveningId}`)
+        .set('authorization', `Bearer ${tokens.schoolAdmin}`)
+    ).body.slots as Array<{ id: string }>;
+    const toCancel = async (pupilId: string, slotId: string) => {
+      const response = await authed(parentToken).post(
+        `/api/v1/me/parents-evenings/${cancelEveningId}/holds`,
+        {
+          pupilId,
+          slotId,
+        },
+      );
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    };
     return {
       staffId,
       holdingEveningId,
       bookForMeEveningId,
+      cancelEveningId,
+      myAppointmentId: await toCancel(kids[2]!, cancelSlots[0]!.id),
+      staffCancelAppointmentId: await toCancel(kids[3]!, cancelSlots[2]!.id),
       holdSlotId: third!.id,
       holdChildId: kids[1]!,
       day,
@@ -391,6 +418,16 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         to: `${ids.day}T18:00:00.000Z`,
         gapMinutes: 0,
       }),
+    cancelMyEveningAppointment: () =>
+      authed(parentToken).post(
+        `/api/v1/me/parents-evenings/${ids.cancelEveningId}/appointments/${ids.myAppointmentId}/cancel`,
+        {},
+      ),
+    cancelEveningAppointment: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/parents-evenings/${ids.cancelEveningId}/appointments/${ids.staffCancelAppointmentId}/cancel`,
+        {},
+      ),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -442,6 +479,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'holdEveningSlot',
     'confirmEveningSlots',
     'bookParentsEveningForMe',
+    'cancelMyEveningAppointment',
+    'cancelEveningAppointment',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -9,6 +9,8 @@ import { operations, requestFor, SAMPLE_BODIES, type Operation } from '../suppor
 describe('tenant isolation: every route, with a foreign school’s ids', () => {
   let stack: ApiStack;
   let foreign: Record<string, string>;
+  /** Parents' evening routes get the foreign evening itself, whose appointment `appointmentId` is. */
+  let foreignEvening: Record<string, string>;
   let foreignNames: string[];
   let routes: Operation[];
   const actors: Array<{ role: Role; token: string }> = [];
@@ -29,6 +31,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const eventB = await stack.make.event(schoolB, memberB.user.id, 'published');
     const bookingB = await stack.make.booking(eventB, pupilB, memberB.user.id);
     const staffB = await stack.make.staffMember(schoolB, 'Yolanda', 'Foreignstaff');
+    const eveningB = await stack.make.eveningAppointment(schoolB, pupilB, staffB.id, memberB.user.id);
     foreign = {
       schoolId: schoolB.id,
       trustId: trustB.id,
@@ -41,7 +44,9 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
       eventId: eventB.id,
       bookingId: bookingB,
       staffId: staffB.id,
+      appointmentId: eveningB.appointmentId,
     };
+    foreignEvening = { ...foreign, eventId: eveningB.eventId };
     foreignNames = [schoolB.name, trustB.name, memberB.user.email, 'Foreignpupil', eventB.title];
     for (const [role, where] of [
       ['school_admin', { school: schoolA }],
@@ -69,7 +74,8 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     const failures: string[] = [];
     for (const op of routes) {
       for (const actor of actors) {
-        const response = await requestFor(stack.http(), op, foreign).set(
+        const params = op.path.includes('/parents-evenings/') ? foreignEvening : foreign;
+        const response = await requestFor(stack.http(), op, params).set(
           'authorization',
           `Bearer ${actor.token}`,
         );
@@ -87,7 +93,7 @@ describe('tenant isolation: every route, with a foreign school’s ids', () => {
     }
     expect(failures).toEqual([]);
     expect(await stack.make.auditCount({ trustId: foreign.trustId as never })).toBe(auditBefore);
-  });
+  }, 60_000);
 
   it('lists only the caller’s own trusts', async () => {
     const trustAdmin = actors.find((a) => a.role === 'trust_admin')!;

@@ -17,7 +17,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
+import { focused, freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
 import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID, TEST_TWILIO } from '../support/test-env';
 
 jest.setTimeout(120_000);
@@ -675,7 +675,7 @@ describe('staff web app (Chromium)', () => {
     await phone.close();
   });
 
-  it('lets staff set up a parents’ evening, and a parent hold and confirm a slot on a phone with the keyboard', async () => {
+  it('lets staff set up a parents’ evening, and a parent hold, confirm and cancel a slot on a phone with the keyboard, and the office cancel for them', async () => {
     const willow = await stack.make.school(trust, 'Willow Primary');
     await stack.make.communicationSettings(willow, { quietHours: null });
     const officer = await person('Oma', 'Office', 'office', { school: willow });
@@ -732,7 +732,45 @@ describe('staff web app (Chromium)', () => {
     await parentPage.keyboard.press('Enter');
     await parentPage.getByText('Booked:').waitFor();
     await check(parentPage, 'parent slot picker booked');
+
+    // Cancelling asks first, with "Keep it" focused; the time is free again and the keyboard is back on Tali.
+    await parentPage.getByRole('button', { name: /^Cancel Tali’s time with Mr Ifan Jones/ }).focus();
+    await parentPage.keyboard.press('Enter');
+    const dialog = parentPage.getByRole('dialog', { name: 'Cancel this appointment?' });
+    await dialog.getByText('Tali with Mr Ifan Jones at 16:00').waitFor();
+    expect((await focused(parentPage)).text).toBe('Keep it');
+    await check(parentPage, 'parent cancel appointment dialog');
+    await parentPage.keyboard.press('Tab');
+    await parentPage.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await parentPage.getByRole('radio', { name: '16:00' }).waitFor();
+    expect(await parentPage.getByText('Booked:').count()).toBe(0);
+    expect((await focused(parentPage)).id).toMatch(/^choice-/);
+    await check(parentPage, 'parent slot picker after cancelling');
+    await parentPage.getByRole('radio', { name: '16:00' }).focus();
+    await parentPage.keyboard.press('Space');
+    await parentPage.getByRole('button', { name: 'Hold this time for Tali' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByRole('button', { name: 'Confirm my times' }).focus();
+    await parentPage.keyboard.press('Enter');
+    await parentPage.getByText('Booked:').waitFor();
     await phone.close();
+
+    // The office cancels it for the parent: it leaves the appointment list.
+    const office = await (await browser.newContext()).newPage();
+    await signIn(office, officer.email);
+    await office.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
+    await office.getByRole('link', { name: 'Year 5 parents’ evening' }).click();
+    const row = office.getByRole('row', { name: /Tali Evening/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: /^Cancel Tali Evening with Mr Ifan Jones at 16:00/ }).click();
+    const staffDialog = office.getByRole('dialog', { name: 'Cancel this appointment?' });
+    await staffDialog.waitFor();
+    await check(office, 'staff cancel appointment dialog');
+    await staffDialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await row.waitFor({ state: 'detached' });
+    await check(office, 'parents evening after staff cancel');
+    await office.context().close();
   });
 
   it('sends a parent to the mobile parent area', async () => {

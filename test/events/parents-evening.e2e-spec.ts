@@ -1,10 +1,7 @@
-import { Membership } from '@rowan/access';
-import { Contact, type Pupil, type School } from '@rowan/directory';
 import { SystemClock } from '@rowan/kernel';
-import { randomUUID } from 'node:crypto';
-import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
+import { parentsEveningKit } from '../support/parents-evening-kit';
 
 /**
  * Parents' evenings with the real API: staff set up teachers and windows, the slots are generated, parents hold
@@ -21,94 +18,9 @@ describe('events: parents’ evenings', () => {
   });
   afterAll(() => messaging?.close());
 
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
-  const sql = (query: string, params: unknown[] = []) =>
-    stack.orm.em.fork().getConnection().execute(query, params);
-
-  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const at = (hhmm: string) => `${day}T${hhmm}:00.000Z`;
-
-  async function school() {
-    const s = await stack.make.school(await stack.make.trust());
-    await stack.make.communicationSettings(s, { quietHours: null });
-    const { user } = await stack.make.member('school_admin', { school: s });
-    return { school: s, staff: await stack.token({ userId: user.identitySubject!, email: user.email }) };
-  }
-
-  async function teacher(s: School, surname: string): Promise<string> {
-    const id = v7();
-    await sql(
-      `insert into staff_members (id, school_id, mis_id, title, forename, surname, job_title, email, active,
-         fingerprint, created_at, updated_at) values (?, ?, ?, 'Ms', 'Tess', ?, 'Teacher', null, 1, 'fp', now(3), now(3))`,
-      [id, s.id, `mis-${randomUUID()}`, surname],
-    );
-    return id;
-  }
-
-  async function parent(s: School, children: Pupil[]) {
-    const contact = await stack.make.contact(s, 'Pat', `Parent ${randomUUID().slice(0, 4)}`);
-    for (const child of children) {
-      await stack.make.link(child, contact);
-    }
-    const user = await stack.make.user('Pat', 'Parent');
-    const em = stack.orm.em.fork();
-    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
-    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
-    await em.flush();
-    return stack.token({ userId: user.identitySubject!, email: user.email, mfa: false });
-  }
-
-  /** Teachers each with the classes they see; 16:00 to 17:00 in 10-minute slots with a break at 16:30. */
-  async function evening(
-    staff: string,
-    s: School,
-    teachers: readonly { staffId: string; groupIds: string[] }[],
-    until = '17:00',
-  ): Promise<string> {
-    const created = await as(staff).post(`/api/v1/schools/${s.id}/parents-evenings`, {
-      title: `Evening ${randomUUID().slice(0, 6)}`,
-      slotMinutes: 10,
-      mode: 'in_person',
-      eligibility: { ncYears: [5] },
-      teachers: teachers.map((t) => ({
-        ...t,
-        windows: [{ from: at('16:00'), to: at(until) }],
-        breaks: [{ from: at('16:30'), to: at('16:40') }],
-      })),
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
-      kind: 'parents_evening',
-      status: 'draft',
-      capacity: (until === '17:00' ? 5 : 11) * teachers.length,
-    });
-    const publish = await as(staff).post(`/api/v1/schools/${s.id}/events/${created.body.id}/publish`);
-    expect(publish.status).toBe(200);
-    return created.body.id as string;
-  }
-
-  const slotOf = async (staff: string, s: School, eventId: string, staffId: string, hhmm: string) => {
-    const grid = await as(staff).get(`/api/v1/schools/${s.id}/parents-evenings/${eventId}`);
-    expect(grid.status).toBe(200);
-    const slot = (grid.body.slots as Array<{ id: string; staffId: string; startsAt: string }>).find(
-      (x) => x.staffId === staffId && x.startsAt === at(hhmm),
-    );
-    return slot!.id;
-  };
-  const hold = (token: string, eventId: string, pupilId: string, slotId: string) =>
-    as(token).post(`/api/v1/me/parents-evenings/${eventId}/holds`, { pupilId, slotId });
-  const appointmentCount = async (eventId: string) =>
-    Number(
-      (
-        (await sql('select count(*) as n from parents_evening_appointments where event_id = ?', [
-          eventId,
-        ])) as [{ n: number }]
-      )[0].n,
-    );
+  const { as, sql, at, school, teacher, parent, evening, slotOf, hold, appointmentCount } = parentsEveningKit(
+    () => stack,
+  );
 
   it('generates the slots from the windows and breaks, and two parents racing for one slot end with one winner', async () => {
     const { school: s, staff } = await school();
@@ -192,7 +104,7 @@ describe('events: parents’ evenings', () => {
         { staffId: t2, groupIds: [ga.id, gb.id] },
         { staffId: t3, groupIds: [gb.id] },
       ],
-      '18:00',
+      { until: '18:00' },
     );
     const mum = await parent(s, [ada, bea]);
     const mine = await as(mum).get(`/api/v1/me/parents-evenings/${eventId}`);

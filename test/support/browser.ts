@@ -56,3 +56,10 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The element with the keyboard focus: its id and text (a string expression: the test code has no DOM types). */
+export function focused(page: Page): Promise<{ id: string; text: string }> {
+  return page.evaluate<{ id: string; text: string }>(
+    '({ id: document.activeElement?.id ?? "", text: document.activeElement?.textContent?.trim() ?? "" })',
+  );
+}

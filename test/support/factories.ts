@@ -309,6 +309,50 @@ export class Factories {
     return { id, schoolId: school.id, forename, surname, email };
   }
 
+  /** A published parents' evening with one teacher and one slot, booked for the pupil: written straight in. */
+  async eveningAppointment(
+    school: School,
+    pupil: Pupil,
+    staffId: string,
+    by: UserId,
+  ): Promise<{ eventId: string; appointmentId: string }> {
+    const event = await this.event(school, by, 'published', 1);
+    const [slotId, appointmentId] = [v7(), v7()];
+    const run = (sql: string, params: unknown[]) => this.orm.em.fork().getConnection().execute(sql, params);
+    await run(`update events set kind = 'parents_evening' where id = ?`, [event.id]);
+    await run(
+      `insert into parents_evenings (event_id, school_id, slot_minutes, mode, video_link, separate_bookings)
+       values (?, ?, 10, 'in_person', null, 0)`,
+      [event.id, school.id],
+    );
+    await run(
+      `insert into parents_evening_teachers (event_id, staff_id, school_id, group_ids, windows, breaks)
+       values (?, ?, ?, '[]', ?, '[]')`,
+      [event.id, staffId, school.id, JSON.stringify([{ from: event.startsAt, to: event.endsAt }])],
+    );
+    await run(
+      'insert into parents_evening_slots (id, event_id, school_id, staff_id, starts_at, ends_at) values (?, ?, ?, ?, ?, ?)',
+      [slotId, event.id, school.id, staffId, event.startsAt, new Date(event.startsAt.getTime() + 600_000)],
+    );
+    await run(
+      `insert into parents_evening_appointments (id, school_id, event_id, slot_id, staff_id, pupil_id, parent_user_id,
+         family_key, state, hold_expires_at, starts_at, ends_at, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, '', 'confirmed', null, ?, ?, now(3))`,
+      [
+        appointmentId,
+        school.id,
+        event.id,
+        slotId,
+        staffId,
+        pupil.id,
+        by,
+        event.startsAt,
+        new Date(event.startsAt.getTime() + 600_000),
+      ],
+    );
+    return { eventId: event.id, appointmentId };
+  }
+
   async auditCount(
     where: Partial<Pick<AuditRecord, 'schoolId' | 'trustId' | 'action'>> = {},
   ): Promise<number> {

@@ -11,6 +11,7 @@ import { MikroOrmEventRepository } from '@rowan/adapters/persistence/events/mikr
 import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-orm-register.store';
 import { MikroOrmStaffingStore } from '@rowan/adapters/persistence/events/mikro-orm-staffing.store';
 import { MikroOrmParentsEveningStore } from '@rowan/adapters/persistence/events/mikro-orm-parents-evening.store';
+import { MikroOrmEveningReplies } from '@rowan/adapters/persistence/events/mikro-orm-evening-replies';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -66,6 +67,13 @@ import {
 } from './application/parents-evening/read-parents-evening.use-case';
 import { SetUpParentsEveningUseCase } from './application/parents-evening/set-up-parents-evening.use-case';
 import { ParentsEveningStore } from './application/ports/parents-evening.store';
+import { EveningReplies } from './application/ports/evening-replies';
+import {
+  CancelMyAppointmentUseCase,
+  StaffCancelAppointmentUseCase,
+} from './application/parents-evening/cancel-appointment.use-case';
+import { ExpireEveningHoldUseCase } from './application/parents-evening/expire-hold.use-case';
+import { ParentEveningSession } from './application/parents-evening/parent-evening-session.service';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -102,6 +110,9 @@ const USE_CASES = [
   HoldEveningSlotUseCase,
   ConfirmEveningSlotsUseCase,
   BookForMeUseCase,
+  CancelMyAppointmentUseCase,
+  StaffCancelAppointmentUseCase,
+  ExpireEveningHoldUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -122,6 +133,7 @@ export class EventsModule {
         { provide: Notifier, useClass: CommunicationsNotifier },
         { provide: Guardianship, useClass: DirectoryGuardianship },
         { provide: ParentsEveningStore, useClass: MikroOrmParentsEveningStore },
+        { provide: EveningReplies, useClass: MikroOrmEveningReplies },
         { provide: EventJobs, useClass: BullMqEventJobs },
         { provide: StaffingStore, useClass: MikroOrmStaffingStore },
         { provide: RegisterStore, useClass: MikroOrmRegisterStore },
@@ -129,6 +141,7 @@ export class EventsModule {
         WaitingList,
         ConsentRenewal,
         ParentEveningReader,
+        ParentEveningSession,
         ...USE_CASES,
       ],
       exports: USE_CASES,

@@ -49,3 +49,6 @@ export * from './application/parents-evening/read-parents-evening.use-case';
 export * from './application/parents-evening/hold-slot.use-case';
 export * from './application/parents-evening/confirm-slots.use-case';
 export * from './application/parents-evening/book-for-me.use-case';
+export * from './application/ports/evening-replies';
+export * from './application/parents-evening/cancel-appointment.use-case';
+export * from './application/parents-evening/expire-hold.use-case';

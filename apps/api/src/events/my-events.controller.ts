@@ -7,24 +7,13 @@ import {
   CancelMyBookingUseCase,
   ListMyInvitationsUseCase,
 } from '@rowan/events';
-import { ValidationFailed } from '@rowan/kernel';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { idempotencyKeyOf } from '../http/idempotency-key';
 import { IdParam } from '../http/id.param';
 import { BookPlaceRequest } from './dto/event.request.dto';
 import { BookingDto, ChildInvitationsDto, MyInvitationsDto } from './dto/event.response.dto';
-
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const header = request.headers['idempotency-key'];
-  const key = Array.isArray(header) ? header[0] : header;
-  if (key !== undefined && !/^[\x21-\x7e]{1,100}$/.test(key)) {
-    throw new ValidationFailed('The Idempotency-Key header is not valid', [
-      { field: 'Idempotency-Key', message: 'must be 1 to 100 visible ASCII characters' },
-    ]);
-  }
-  return key ?? null;
-}
 
 @ApiTags('Me')
 @Controller('api/v1/me')

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
   BookForMeUseCase,
+  CancelMyAppointmentUseCase,
   ConfirmEveningSlotsUseCase,
   GetMyParentsEveningUseCase,
   HoldEveningSlotUseCase,
 } from '@rowan/events';
+import type { FastifyRequest } from 'fastify';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { idempotencyKeyOf } from '../http/idempotency-key';
 import { IdParam } from '../http/id.param';
 import { BookForMeRequest, HoldSlotRequest } from './dto/parents-evening.request.dto';
 import {
@@ -18,6 +21,13 @@ import {
   MyParentsEveningDto,
 } from './dto/parents-evening.response.dto';
 
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409',
+};
+
 @ApiTags('Me')
 @Controller('api/v1/me/parents-evenings/:eventId')
 export class MyParentsEveningsController {
@@ -26,6 +36,7 @@ export class MyParentsEveningsController {
     private readonly hold: HoldEveningSlotUseCase,
     private readonly confirm: ConfirmEveningSlotsUseCase,
     private readonly bookForMe: BookForMeUseCase,
+    private readonly cancel: CancelMyAppointmentUseCase,
   ) {}
 
   @Get()
@@ -33,7 +44,8 @@ export class MyParentsEveningsController {
   @ApiOperation({
     operationId: 'getMyParentsEvening',
     summary: 'A parents’ evening for my children',
-    description: 'Each invited child’s teachers, the free slots, and what I hold or booked.',
+    description:
+      'Each invited child’s teachers, the free slots, what I hold or booked, and what another parent or carer booked for the family.',
   })
   @ApiOkResponse({ type: MyParentsEveningDto })
   @ApiProblems(400, 404)
@@ -50,17 +62,25 @@ export class MyParentsEveningsController {
     operationId: 'holdEveningSlot',
     summary: 'Hold a slot with my child’s teacher',
     description:
-      'Held for ten minutes while I choose: one slot per teacher per child, none overlapping another I hold.',
+      'Held for ten minutes while I choose, then released by the worker: one slot per teacher per child, none overlapping another I hold.',
   })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiCreatedResponse({ type: AppointmentDto })
   @ApiProblems(400, 404, 409)
   async holdEveningSlot(
     @CurrentActor() actor: Actor,
     @IdParam('eventId') eventId: string,
     @Body() body: HoldSlotRequest,
+    @Req() request: FastifyRequest,
   ): Promise<AppointmentDto> {
     return AppointmentDto.from(
-      await this.hold.execute({ actor, eventId, pupilId: body.pupilId, slotId: body.slotId }),
+      await this.hold.execute({
+        actor,
+        eventId,
+        pupilId: body.pupilId,
+        slotId: body.slotId,
+        idempotencyKey: idempotencyKeyOf(request),
+      }),
     );
   }
 
@@ -72,13 +92,20 @@ export class MyParentsEveningsController {
     summary: 'Confirm the slots I hold',
     description: 'Every live hold becomes a booking.',
   })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOkResponse({ type: AppointmentListDto })
   @ApiProblems(400, 404, 409)
   async confirmEveningSlots(
     @CurrentActor() actor: Actor,
     @IdParam('eventId') eventId: string,
+    @Req() request: FastifyRequest,
   ): Promise<AppointmentListDto> {
-    return { items: (await this.confirm.execute({ actor, eventId })).map(AppointmentDto.from) };
+    const confirmed = await this.confirm.execute({
+      actor,
+      eventId,
+      idempotencyKey: idempotencyKeyOf(request),
+    });
+    return { items: confirmed.map(AppointmentDto.from) };
   }
 
   @Post('book-for-me')
@@ -90,12 +117,14 @@ export class MyParentsEveningsController {
     description:
       'The earliest clash-free slots with every teacher of my invited children inside my window, with the gap I ask for; all or nothing. Answers the teachers who could not be fitted.',
   })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOkResponse({ type: BookForMeDto })
   @ApiProblems(400, 404, 409)
   async bookParentsEveningForMe(
     @CurrentActor() actor: Actor,
     @IdParam('eventId') eventId: string,
     @Body() body: BookForMeRequest,
+    @Req() request: FastifyRequest,
   ): Promise<BookForMeDto> {
     return BookForMeDto.from(
       await this.bookForMe.execute({
@@ -103,7 +132,27 @@ export class MyParentsEveningsController {
         eventId,
         window: body.toRange(),
         gapMinutes: body.gapMinutes,
+        idempotencyKey: idempotencyKeyOf(request),
       }),
     );
+  }
+
+  @Post('appointments/:appointmentId/cancel')
+  @HttpCode(200)
+  @RequirePermission('me:read')
+  @ApiOperation({
+    operationId: 'cancelMyEveningAppointment',
+    summary: 'Cancel an appointment I made',
+    description:
+      'A booked or held slot I made for my child, until the booking cut-off and before it begins; the slot is free again at once.',
+  })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiProblems(400, 404, 409)
+  async cancelMyEveningAppointment(
+    @CurrentActor() actor: Actor,
+    @IdParam('eventId') eventId: string,
+    @IdParam('appointmentId') appointmentId: string,
+  ): Promise<AppointmentDto> {
+    return AppointmentDto.from(await this.cancel.execute({ actor, eventId, appointmentId }));
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
   GetParentsEveningUseCase,
   ListEveningAppointmentsUseCase,
   SetUpParentsEveningUseCase,
+  StaffCancelAppointmentUseCase,
 } from '@rowan/events';
 import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -13,7 +14,11 @@ import { IdParam } from '../http/id.param';
 import { EligibilityDto } from './dto/event.request.dto';
 import { EventDto } from './dto/event.response.dto';
 import { AppointmentsQuery, CreateParentsEveningRequest } from './dto/parents-evening.request.dto';
-import { ParentsEveningDto, TeacherAppointmentListDto } from './dto/parents-evening.response.dto';
+import {
+  AppointmentDto,
+  ParentsEveningDto,
+  TeacherAppointmentListDto,
+} from './dto/parents-evening.response.dto';
 
 @ApiTags('Events')
 @Controller('api/v1/schools/:schoolId/parents-evenings')
@@ -22,6 +27,7 @@ export class ParentsEveningsController {
     private readonly setUp: SetUpParentsEveningUseCase,
     private readonly get: GetParentsEveningUseCase,
     private readonly appointments: ListEveningAppointmentsUseCase,
+    private readonly cancel: StaffCancelAppointmentUseCase,
   ) {}
 
   @Post()
@@ -91,6 +97,28 @@ export class ParentsEveningsController {
         eventId,
         staffId: query.staffId ?? null,
       }),
+    );
+  }
+
+  @Post(':eventId/appointments/:appointmentId/cancel')
+  @HttpCode(200)
+  @RequirePermission('events:manage')
+  @ApiOperation({
+    operationId: 'cancelEveningAppointment',
+    summary: 'Cancel an appointment for a parent',
+    description:
+      'A booked or held slot, whoever made it, at any time; the slot is free again and leaves the teacher’s list.',
+  })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiProblems(400, 404, 409)
+  async cancelEveningAppointment(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @IdParam('appointmentId') appointmentId: string,
+  ): Promise<AppointmentDto> {
+    return AppointmentDto.from(
+      await this.cancel.execute({ actor, schoolId: schoolId as SchoolId, eventId, appointmentId }),
     );
   }
 }

@@ -1268,6 +1268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/parents-evenings/{eventId}/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment for a parent
+         * @description A booked or held slot, whoever made it, at any time; the slot is free again and leaves the teacher’s list.
+         */
+        post: operations["cancelEveningAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/parents-evenings/{eventId}": {
         parameters: {
             query?: never;
@@ -1277,7 +1297,7 @@ export interface paths {
         };
         /**
          * A parents’ evening for my children
-         * @description Each invited child’s teachers, the free slots, and what I hold or booked.
+         * @description Each invited child’s teachers, the free slots, what I hold or booked, and what another parent or carer booked for the family.
          */
         get: operations["getMyParentsEvening"];
         put?: never;
@@ -1299,7 +1319,7 @@ export interface paths {
         put?: never;
         /**
          * Hold a slot with my child’s teacher
-         * @description Held for ten minutes while I choose: one slot per teacher per child, none overlapping another I hold.
+         * @description Held for ten minutes while I choose, then released by the worker: one slot per teacher per child, none overlapping another I hold.
          */
         post: operations["holdEveningSlot"];
         delete?: never;
@@ -1342,6 +1362,26 @@ export interface paths {
          * @description The earliest clash-free slots with every teacher of my invited children inside my window, with the gap I ask for; all or nothing. Answers the teachers who could not be fitted.
          */
         post: operations["bookParentsEveningForMe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/parents-evenings/{eventId}/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment I made
+         * @description A booked or held slot I made for my child, until the booking cut-off and before it begins; the slot is free again at once.
+         */
+        post: operations["cancelMyEveningAppointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2707,6 +2747,24 @@ export interface components {
         TeacherAppointmentListDto: {
             items: components["schemas"]["TeacherAppointmentDto"][];
         };
+        AppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            slotId: string;
+            /** Format: uuid */
+            staffId: string;
+            /** Format: uuid */
+            pupilId: string;
+            /** @enum {string} */
+            state: "held" | "confirmed" | "cancelled";
+            /** Format: date-time */
+            holdExpiresAt: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
         TeacherDto: {
             /** Format: uuid */
             staffId: string;
@@ -2728,19 +2786,13 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
         };
-        AppointmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            slotId: string;
-            /** Format: uuid */
-            staffId: string;
+        FamilyAppointmentDto: {
             /** Format: uuid */
             pupilId: string;
+            /** Format: uuid */
+            staffId: string;
             /** @enum {string} */
             state: "held" | "confirmed";
-            /** Format: date-time */
-            holdExpiresAt: string | null;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2756,6 +2808,8 @@ export interface components {
             children: components["schemas"]["EveningChildDto"][];
             freeSlots: components["schemas"]["EveningSlotDto"][];
             appointments: components["schemas"]["AppointmentDto"][];
+            /** @description Appointments another parent or carer booked for these children under the family’s one booking per teacher */
+            bookedByOthers: components["schemas"]["FamilyAppointmentDto"][];
         };
         HoldSlotRequest: {
             /** Format: uuid */
@@ -8096,6 +8150,83 @@ export interface operations {
             };
         };
     };
+    cancelEveningAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getMyParentsEvening: {
         parameters: {
             query?: never;
@@ -8165,7 +8296,10 @@ export interface operations {
     holdEveningSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
@@ -8244,7 +8378,10 @@ export interface operations {
     confirmEveningSlots: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
@@ -8319,7 +8456,10 @@ export interface operations {
     bookParentsEveningForMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per request: a retry with the same key and body gets the first answer again; the same key with a different request is a 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 eventId: string;
             };
@@ -8337,6 +8477,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookForMeDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    cancelMyEveningAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */

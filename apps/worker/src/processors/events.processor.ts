@@ -2,29 +2,45 @@ import { MikroORM } from '@mikro-orm/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { QUEUES, type JobPayloads } from '@rowan/adapters/bullmq/queues';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
-import { ExpireOfferUseCase, type ExpireOfferResult } from '@rowan/events';
+import {
+  ExpireEveningHoldUseCase,
+  ExpireOfferUseCase,
+  type ExpireHoldResult,
+  type ExpireOfferResult,
+} from '@rowan/events';
 import type { Job } from 'bullmq';
 import { asJobFailure } from './job-outcome';
+
+type EventsJob =
+  | (Job<JobPayloads['expire-offer']> & { name: 'expire-offer' })
+  | (Job<JobPayloads['expire-hold']> & { name: 'expire-hold' });
 
 @Processor(QUEUES.events)
 export class EventsProcessor extends WorkerHost {
   constructor(
     private readonly orm: MikroORM,
     private readonly expireOffer: ExpireOfferUseCase,
+    private readonly expireHold: ExpireEveningHoldUseCase,
   ) {
     super();
   }
 
-  async process(job: Job<JobPayloads['expire-offer']>): Promise<ExpireOfferResult> {
-    if (job.name !== 'expire-offer') {
-      throw asJobFailure(new Error(`Unknown job ${job.name} on the events queue`));
-    }
+  async process(job: EventsJob): Promise<ExpireOfferResult | ExpireHoldResult> {
     try {
-      return await inJobContext(this.orm, job.id ?? job.name, () =>
-        this.expireOffer.execute({ bookingId: job.data.bookingId }),
-      );
+      return await inJobContext(this.orm, job.id ?? job.name, () => this.run(job));
     } catch (error) {
       throw asJobFailure(error);
+    }
+  }
+
+  private run(job: EventsJob): Promise<ExpireOfferResult | ExpireHoldResult> {
+    switch (job.name) {
+      case 'expire-offer':
+        return this.expireOffer.execute({ bookingId: job.data.bookingId });
+      case 'expire-hold':
+        return this.expireHold.execute(job.data);
+      default:
+        throw new Error(`Unknown job ${(job as Job).name} on the events queue`);
     }
   }
 }

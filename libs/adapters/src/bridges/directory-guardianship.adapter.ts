@@ -17,6 +17,7 @@ export class DirectoryGuardianship extends Guardianship {
       forename: c.preferredForename,
       surname: c.preferredSurname,
       yearGroup: c.yearGroup,
+      parentalResponsibility: c.parentalResponsibility,
     }));
   }
 }

@@ -12,7 +12,7 @@ export const QUEUES = {
   /** One queue per provider, each under its own rate limit. */
   sms: 'send-sms',
   email: 'send-email',
-  /** Waiting-list offers that expire (later: held places, reminders). */
+  /** Waiting-list offers and parents' evening holds that expire (later: held places, reminders). */
   events: 'events',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -24,6 +24,8 @@ export interface JobPayloads {
   /** Up to SEND_BATCH_MAX email or SMS deliveries, all of one channel. */
   'send-deliveries': { readonly deliveryIds: readonly string[] };
   'expire-offer': { readonly bookingId: string };
+  /** `attempt`: 0 for the hold's own job, then one more for each re-check of a job that ran early. */
+  'expire-hold': { readonly eventId: string; readonly appointmentId: string; readonly attempt: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -35,6 +37,9 @@ export const jobIds = {
   /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */
   /** One check per offer and expiry time (a re-check of an early run gets its own). */
   expireOffer: (bookingId: string, at: number) => `offer-${bookingId}-${at.toString(36)}`,
+  /** One job per hold and expiry time, and one per re-check (a job cannot re-add its own id while it runs). */
+  expireHold: (appointmentId: string, at: number, attempt: number) =>
+    `hold-${appointmentId}-${at.toString(36)}-${attempt}`,
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };

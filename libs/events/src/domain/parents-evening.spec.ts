@@ -1,5 +1,5 @@
 import { planBookForMe, type FreeSlot } from './book-for-me';
-import { checkSetup, generateSlots, rangesOverlap } from './parents-evening';
+import { checkSetup, familyKeyFor, generateSlots, rangesOverlap } from './parents-evening';
 
 const at = (hhmm: string) => new Date(`2026-12-10T${hhmm}:00.000Z`);
 const range = (from: string, to: string) => ({ from: at(from), to: at(to) });
@@ -131,5 +131,19 @@ describe('book for me', () => {
     });
     expect(plan.status).toBe('unfitted');
     expect(plan.status === 'unfitted' && plan.unfitted.map((n) => n.staffId).sort()).toEqual(['B', 'C']);
+  });
+});
+
+describe('separated parents', () => {
+  it('gives each guardian with parental responsibility their own booking only where the school allows it', () => {
+    expect(familyKeyFor(true, 'mum', true)).toBe('mum');
+    expect(familyKeyFor(true, 'dad', true)).toBe('dad');
+    expect(familyKeyFor(false, 'mum', true)).toBe('');
+    expect(familyKeyFor(false, 'dad', true)).toBe('');
+  });
+
+  it('books a contact without parental responsibility under the family’s shared booking', () => {
+    expect(familyKeyFor(true, 'grandad', false)).toBe('');
+    expect(familyKeyFor(false, 'grandad', false)).toBe('');
   });
 });

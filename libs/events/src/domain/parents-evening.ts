@@ -28,6 +28,19 @@ export interface EveningSetup {
   readonly teachers: readonly EveningTeacher[];
 }
 
+/**
+ * Whose booking an appointment is, for "one per child, teacher and family". Where the school lets separated parents
+ * book separately, each guardian with parental responsibility for the child books their own (keyed by their user
+ * id); otherwise, and for a contact without parental responsibility, the family books once (the shared key '').
+ */
+export function familyKeyFor(
+  separateBookings: boolean,
+  userId: string,
+  parentalResponsibility: boolean,
+): string {
+  return separateBookings && parentalResponsibility ? userId : '';
+}
+
 export interface SlotTime {
   readonly staffId: string;
   readonly startsAt: Date;

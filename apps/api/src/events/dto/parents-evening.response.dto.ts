@@ -11,6 +11,8 @@ import {
 } from '@rowan/events';
 
 const STATES = ['held', 'confirmed'];
+/** An appointment as answered to its maker: `cancelled` only in the answer to a cancellation. */
+const ANSWER_STATES = [...STATES, 'cancelled'];
 
 class RangeDto {
   @ApiProperty({ format: 'date-time' }) from!: string;
@@ -94,7 +96,7 @@ export class AppointmentDto {
   @ApiProperty({ format: 'uuid' }) slotId!: string;
   @ApiProperty({ format: 'uuid' }) staffId!: string;
   @ApiProperty({ format: 'uuid' }) pupilId!: string;
-  @ApiProperty({ enum: STATES }) state!: string;
+  @ApiProperty({ enum: ANSWER_STATES }) state!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) holdExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
@@ -122,6 +124,14 @@ class TeacherDto {
   @ApiProperty() name!: string;
 }
 
+class FamilyAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) pupilId!: string;
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ enum: STATES }) state!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
 class EveningChildDto {
   @ApiProperty({ format: 'uuid' }) pupilId!: string;
   @ApiProperty() forename!: string;
@@ -136,6 +146,12 @@ export class MyParentsEveningDto {
   @ApiProperty({ type: [EveningChildDto] }) children!: EveningChildDto[];
   @ApiProperty({ type: [EveningSlotDto] }) freeSlots!: EveningSlotDto[];
   @ApiProperty({ type: [AppointmentDto] }) appointments!: AppointmentDto[];
+  @ApiProperty({
+    type: [FamilyAppointmentDto],
+    description:
+      'Appointments another parent or carer booked for these children under the family’s one booking per teacher',
+  })
+  bookedByOthers!: FamilyAppointmentDto[];
 
   static from(v: MyParentsEveningView): MyParentsEveningDto {
     return {
@@ -150,6 +166,13 @@ export class MyParentsEveningDto {
       })),
       freeSlots: v.freeSlots.map(EveningSlotDto.from),
       appointments: v.appointments.map(AppointmentDto.from),
+      bookedByOthers: v.bookedByOthers.map((a) => ({
+        pupilId: a.pupilId,
+        staffId: a.staffId,
+        state: a.state,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+      })),
     };
   }
 }

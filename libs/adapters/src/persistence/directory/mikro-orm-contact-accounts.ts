@@ -46,9 +46,11 @@ export class MikroOrmContactAccounts extends ContactAccounts {
         registration_group: string | null;
         school_id: string;
         relationship: string;
+        parental_responsibility: number;
       }>
     >(
-      `select p.id, p.preferred_forename, p.preferred_surname, p.year_group, p.registration_group, p.school_id, pc.relationship
+      `select p.id, p.preferred_forename, p.preferred_surname, p.year_group, p.registration_group, p.school_id, pc.relationship,
+              pc.parental_responsibility
          from contacts c
          join pupil_contacts pc on pc.contact_id = c.id and pc.school_id = c.school_id
          join pupils p on p.id = pc.pupil_id and p.school_id = c.school_id
@@ -56,6 +58,8 @@ export class MikroOrmContactAccounts extends ContactAccounts {
         order by p.preferred_forename, p.preferred_surname`,
       [userId],
     );
+    // One child may be reached through several of the user's contact records: responsibility through any counts.
+    const responsible = new Set(rows.filter((r) => Number(r.parental_responsibility) === 1).map((r) => r.id));
     const seen = new Set<string>();
     return rows
       .filter((r) => !seen.has(r.id) && seen.add(r.id))
@@ -67,6 +71,7 @@ export class MikroOrmContactAccounts extends ContactAccounts {
         registrationGroup: r.registration_group,
         schoolId: r.school_id,
         relationship: r.relationship,
+        parentalResponsibility: responsible.has(r.id),
       }));
   }
 }

@@ -13,65 +13,19 @@ import {
   type Need,
   type SlotGridRow,
   type TeacherName,
-  type TimeRange,
 } from '@rowan/events';
 import type { SchoolId, UserId } from '@rowan/kernel';
 import { chunks, runSql, selectRows } from '../directory/bulk-sql';
-
-interface AppointmentSqlRow {
-  id: string;
-  school_id: string;
-  event_id: string;
-  slot_id: string;
-  staff_id: string;
-  pupil_id: string;
-  parent_user_id: string;
-  family_key: string;
-  state: AppointmentState;
-  hold_expires_at: Date | null;
-  starts_at: Date;
-  ends_at: Date;
-  created_at: Date;
-}
-
-interface SlotSqlRow {
-  id: string;
-  staff_id: string;
-  starts_at: Date;
-  ends_at: Date;
-}
-
-const APPOINTMENT_COLUMNS =
-  'a.id, a.school_id, a.event_id, a.slot_id, a.staff_id, a.pupil_id, a.parent_user_id, a.family_key, a.state, a.hold_expires_at, a.starts_at, a.ends_at, a.created_at';
-const list = (ids: readonly unknown[]) => ids.map(() => '?').join(', ');
-const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-const ranges = (v: unknown): TimeRange[] =>
-  json<{ from: string; to: string }[]>(v).map((r) => ({ from: new Date(r.from), to: new Date(r.to) }));
-
-const isDuplicate = isUniqueViolation;
-
-const toAppointment = (r: AppointmentSqlRow): AppointmentRecord => ({
-  id: r.id,
-  schoolId: r.school_id as SchoolId,
-  eventId: r.event_id,
-  slotId: r.slot_id,
-  staffId: r.staff_id,
-  pupilId: r.pupil_id,
-  parentUserId: r.parent_user_id as UserId,
-  familyKey: r.family_key,
-  state: r.state,
-  holdExpiresAt: r.hold_expires_at ? new Date(r.hold_expires_at) : null,
-  startsAt: new Date(r.starts_at),
-  endsAt: new Date(r.ends_at),
-  createdAt: new Date(r.created_at),
-});
-
-const toSlot = (r: SlotSqlRow): EveningSlot => ({
-  id: r.id,
-  staffId: r.staff_id,
-  startsAt: new Date(r.starts_at),
-  endsAt: new Date(r.ends_at),
-});
+import {
+  APPOINTMENT_COLUMNS,
+  json,
+  list,
+  ranges,
+  toAppointment,
+  toSlot,
+  type AppointmentSqlRow,
+  type SlotSqlRow,
+} from './parents-evening.rows';
 
 /** Parents' evenings as rows; every statement runs in the caller's transaction when there is one. */
 @Injectable()
@@ -242,6 +196,42 @@ export class MikroOrmParentsEveningStore extends ParentsEveningStore {
     }
   }
 
+  async releaseHold(appointmentId: string, now: Date): Promise<boolean> {
+    const released = await this.run(
+      `delete from parents_evening_appointments where id = ? and state = 'held' and hold_expires_at <= ?`,
+      [appointmentId, now],
+    );
+    return released === 1;
+  }
+
+  async appointment(eventId: string, appointmentId: string): Promise<AppointmentRecord | null> {
+    const [row] = await this.select<AppointmentSqlRow>(
+      `select ${APPOINTMENT_COLUMNS} from parents_evening_appointments a where a.event_id = ? and a.id = ?`,
+      [eventId, appointmentId],
+    );
+    return row ? toAppointment(row) : null;
+  }
+
+  async ofPupils(eventId: string, pupilIds: readonly string[]): Promise<AppointmentRecord[]> {
+    if (!pupilIds.length) {
+      return [];
+    }
+    const rows = await this.select<AppointmentSqlRow>(
+      `select ${APPOINTMENT_COLUMNS} from parents_evening_appointments a
+        where a.event_id = ? and a.pupil_id in (${list(pupilIds)}) order by a.starts_at`,
+      [eventId, ...pupilIds],
+    );
+    return rows.map(toAppointment);
+  }
+
+  async remove(appointmentId: string, state: AppointmentState): Promise<boolean> {
+    const removed = await this.run('delete from parents_evening_appointments where id = ? and state = ?', [
+      appointmentId,
+      state,
+    ]);
+    return removed === 1;
+  }
+
   async lockParent(eventId: string, userId: UserId): Promise<AppointmentRecord[]> {
     await this.run('insert ignore into parents_evening_parents (event_id, user_id) values (?, ?)', [
       eventId,
@@ -296,7 +286,7 @@ export class MikroOrmParentsEveningStore extends ParentsEveningStore {
         );
       }
     } catch (error) {
-      if (isDuplicate(error)) {
+      if (isUniqueViolation(error)) {
         throw String(error.message).includes('slot_unique')
           ? new EventConflict('Someone else has just taken this slot', 'EVENTS.SLOT_TAKEN')
           : new EventConflict(

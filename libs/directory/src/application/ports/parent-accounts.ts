@@ -21,6 +21,8 @@ export interface LinkedChild {
   readonly registrationGroup: string | null;
   readonly schoolId: string;
   readonly relationship: string;
+  /** Whether any of the user's contact records for this child has parental responsibility (from the MIS). */
+  readonly parentalResponsibility: boolean;
 }
 
 /** Contacts as people who sign in: which contact records are linked to a user, and their children. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, IdGenerator, UnitOfWork, ValidationFailed } from '@rowan/kernel';
+import { Clock, IdGenerator, ValidationFailed } from '@rowan/kernel';
 import { planBookForMe } from '../../domain/book-for-me';
-import { EventConflict } from '../../domain/events.errors';
 import type { TimeRange } from '../../domain/parents-evening';
 import { ParentsEveningStore, type AppointmentRecord } from '../ports/parents-evening.store';
 import { ParentEveningReader } from './parent-evening.reader';
+import { ParentEveningSession } from './parent-evening-session.service';
+import { assertOpen, bookedByOthers, familyKeyOf } from './parents-evening-access';
 import { toAppointmentView, type BookForMeResult } from './parents-evening.view';
 
 export interface BookForMeInput {
@@ -13,19 +14,21 @@ export interface BookForMeInput {
   readonly eventId: string;
   readonly window: TimeRange;
   readonly gapMinutes: number;
+  readonly idempotencyKey?: string | null;
 }
 
 /**
  * 'Book for me': the earliest clash-free set of slots with every teacher of every invited child, inside the
- * parent's window and with the gap they asked for, booked all at once or not at all.
+ * parent's window and with the gap they asked for, booked all at once or not at all. Teachers the family has
+ * already seen (the parent, or another parent or carer sharing the family's booking) are left out.
  */
 @Injectable()
 export class BookForMeUseCase {
   constructor(
     private readonly reader: ParentEveningReader,
     private readonly evenings: ParentsEveningStore,
+    private readonly session: ParentEveningSession,
     private readonly audit: AuditTrail,
-    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -36,30 +39,38 @@ export class BookForMeUseCase {
     }
     const ctx = await this.reader.read(input.actor, input.eventId);
     const now = this.clock.now();
-    if (!ctx.event.bookable(now)) {
-      throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
-    }
-    const needs = await this.evenings.needsOf(
-      ctx.event.id,
-      ctx.children.map((c) => c.id),
-    );
+    const pupilIds = ctx.children.map((c) => c.id);
+    const needs = await this.evenings.needsOf(ctx.event.id, pupilIds);
     const names = new Map((await this.evenings.teachers(ctx.event.id)).map((t) => [t.staffId, t.name]));
+    const children = new Map(ctx.children.map((c) => [c.id, c]));
     await this.evenings.releaseExpired(ctx.event.id, now);
-    return this.uow.transaction(async (): Promise<BookForMeResult> => {
-      const mine = await this.evenings.lockParent(ctx.event.id, input.actor.userId);
+    const change = {
+      actor: input.actor,
+      event: ctx.event,
+      now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      requestHash: `book-for-me/${ctx.event.id}/${input.window.from.toISOString()}/${input.window.to.toISOString()}/${input.gapMinutes}`,
+    };
+    return this.session.run<BookForMeResult>(change, async (mine) => {
+      assertOpen(ctx, now);
+      const seen = [
+        ...mine,
+        ...bookedByOthers(ctx, input.actor.userId, await this.evenings.ofPupils(ctx.event.id, pupilIds)),
+      ];
       const free = await this.evenings.freeSlots(ctx.event.id);
       const plan = planBookForMe({
-        needs: needs.filter((n) => !mine.some((a) => a.pupilId === n.pupilId && a.staffId === n.staffId)),
+        needs: needs.filter((n) => !seen.some((a) => a.pupilId === n.pupilId && a.staffId === n.staffId)),
         free,
         busy: mine.map((a) => ({ from: a.startsAt, to: a.endsAt })),
         window: input.window,
         gapMs: input.gapMinutes * 60_000,
       });
       if (plan.status === 'unfitted') {
-        return {
+        const answer: BookForMeResult = {
           status: 'unfitted',
           unfitted: plan.unfitted.map((n) => ({ ...n, teacherName: names.get(n.staffId) ?? '' })),
         };
+        return { answer };
       }
       const slots = new Map(free.map((s) => [s.id, s]));
       const booked: AppointmentRecord[] = plan.picks.map((p) => {
@@ -72,7 +83,7 @@ export class BookForMeUseCase {
           staffId: slot.staffId,
           pupilId: p.pupilId,
           parentUserId: input.actor.userId,
-          familyKey: ctx.setup.separateBookings ? input.actor.userId : '',
+          familyKey: familyKeyOf(ctx, children.get(p.pupilId)!, input.actor.userId),
           state: 'confirmed',
           holdExpiresAt: null,
           startsAt: slot.startsAt,
@@ -92,7 +103,8 @@ export class BookForMeUseCase {
           after: { appointments: booked.map((b) => ({ slotId: b.slotId, pupilId: b.pupilId })) },
         });
       }
-      return { status: 'booked', appointments: booked.map(toAppointmentView) };
+      const answer: BookForMeResult = { status: 'booked', appointments: booked.map(toAppointmentView) };
+      return { answer };
     });
   }
 }

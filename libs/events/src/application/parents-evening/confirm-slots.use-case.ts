@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, UnitOfWork } from '@rowan/kernel';
+import { Clock } from '@rowan/kernel';
 import { EventConflict } from '../../domain/events.errors';
 import { ParentsEveningStore } from '../ports/parents-evening.store';
 import { ParentEveningReader } from './parent-evening.reader';
+import { ParentEveningSession } from './parent-evening-session.service';
+import { assertOpen } from './parents-evening-access';
 import { toAppointmentView, type AppointmentView } from './parents-evening.view';
 
 /** The parent confirms every slot they still hold on the evening; an expired hold is gone. */
@@ -12,19 +14,27 @@ export class ConfirmEveningSlotsUseCase {
   constructor(
     private readonly reader: ParentEveningReader,
     private readonly evenings: ParentsEveningStore,
+    private readonly session: ParentEveningSession,
     private readonly audit: AuditTrail,
-    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { actor: Actor; eventId: string }): Promise<AppointmentView[]> {
+  async execute(input: {
+    actor: Actor;
+    eventId: string;
+    idempotencyKey?: string | null;
+  }): Promise<AppointmentView[]> {
     const ctx = await this.reader.read(input.actor, input.eventId);
     const now = this.clock.now();
-    if (!ctx.event.bookable(now)) {
-      throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
-    }
-    return this.uow.transaction(async () => {
-      await this.evenings.lockParent(ctx.event.id, input.actor.userId);
+    const change = {
+      actor: input.actor,
+      event: ctx.event,
+      now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      requestHash: `confirm/${ctx.event.id}`,
+    };
+    return this.session.run(change, async () => {
+      assertOpen(ctx, now);
       const confirmed = await this.evenings.confirmHolds(ctx.event.id, input.actor.userId, now);
       if (!confirmed) {
         throw new EventConflict(
@@ -41,7 +51,9 @@ export class ConfirmEveningSlotsUseCase {
         summary: `A parent confirmed ${confirmed} appointments at “${ctx.event.title}”`,
         after: { confirmed },
       });
-      return (await this.evenings.mine(ctx.event.id, input.actor.userId)).map(toAppointmentView);
+      return {
+        answer: (await this.evenings.mine(ctx.event.id, input.actor.userId)).map(toAppointmentView),
+      };
     });
   }
 }

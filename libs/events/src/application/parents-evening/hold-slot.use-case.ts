@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Actor } from '@rowan/access';
-import { Clock, IdGenerator, NotFound, UnitOfWork } from '@rowan/kernel';
+import { Clock, IdGenerator, NotFound } from '@rowan/kernel';
 import { EventConflict, NotEligible } from '../../domain/events.errors';
 import { rangesOverlap, SLOT_HOLD_MS } from '../../domain/parents-evening';
-import { ParentsEveningStore } from '../ports/parents-evening.store';
+import { ParentsEveningStore, type AppointmentRecord } from '../ports/parents-evening.store';
 import { ParentEveningReader } from './parent-evening.reader';
+import { ParentEveningSession } from './parent-evening-session.service';
+import { assertOpen, bookedByOthers, familyKeyOf } from './parents-evening-access';
 import { toAppointmentView, type AppointmentView } from './parents-evening.view';
 
 export interface HoldSlotInput {
@@ -12,32 +14,41 @@ export interface HoldSlotInput {
   readonly eventId: string;
   readonly pupilId: string;
   readonly slotId: string;
+  readonly idempotencyKey?: string | null;
 }
 
 /**
  * A parent holds one slot with one of their child's teachers while choosing the rest. In one transaction, with
- * the parent's row locked: no second slot with the same teacher for the child, and none overlapping another the
- * parent holds (siblings); the slot's unique key gives a race one winner.
+ * the parent's row locked: no second slot with the same teacher for the child (nor one the family already has),
+ * and none overlapping another the parent holds (siblings); the slot's unique key gives a race one winner. The
+ * hold's expiry is a job on the `events` queue.
  */
 @Injectable()
 export class HoldEveningSlotUseCase {
   constructor(
     private readonly reader: ParentEveningReader,
     private readonly evenings: ParentsEveningStore,
+    private readonly session: ParentEveningSession,
     private readonly audit: AuditTrail,
-    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
 
   async execute(input: HoldSlotInput): Promise<AppointmentView> {
     const ctx = await this.reader.read(input.actor, input.eventId);
+    const child = this.reader.invited(ctx, input.pupilId);
     const now = this.clock.now();
-    const child = this.reader.bookable(ctx, input.pupilId, now);
     const teachers = new Set((await this.evenings.needsOf(ctx.event.id, [child.id])).map((n) => n.staffId));
     await this.evenings.releaseExpired(ctx.event.id, now);
-    const record = await this.uow.transaction(async () => {
-      const mine = await this.evenings.lockParent(ctx.event.id, input.actor.userId);
+    const change = {
+      actor: input.actor,
+      event: ctx.event,
+      now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      requestHash: `hold/${ctx.event.id}/${child.id}/${input.slotId}`,
+    };
+    return this.session.run(change, async (mine) => {
+      assertOpen(ctx, now);
       const slot = await this.evenings.slot(ctx.event.id, input.slotId);
       if (!slot) {
         throw new NotFound('Slot', 'EVENTS.SLOT_NOT_FOUND');
@@ -51,11 +62,22 @@ export class HoldEveningSlotUseCase {
           'EVENTS.ALREADY_BOOKED_TEACHER',
         );
       }
+      const family = bookedByOthers(
+        ctx,
+        input.actor.userId,
+        await this.evenings.ofPupils(ctx.event.id, [child.id]),
+      );
+      if (family.some((a) => a.staffId === slot.staffId)) {
+        throw new EventConflict(
+          `Another parent or carer has already booked ${child.forename} with this teacher`,
+          'EVENTS.ALREADY_BOOKED_TEACHER',
+        );
+      }
       const range = { from: slot.startsAt, to: slot.endsAt };
       if (mine.some((a) => rangesOverlap(range, { from: a.startsAt, to: a.endsAt }))) {
-        throw new EventConflict('This slot rangesOverlap another you hold', 'EVENTS.SLOT_CLASH');
+        throw new EventConflict('This slot overlaps another you hold', 'EVENTS.SLOT_CLASH');
       }
-      const held = {
+      const held: AppointmentRecord = {
         id: this.ids.next(),
         schoolId: ctx.event.schoolId,
         eventId: ctx.event.id,
@@ -63,8 +85,8 @@ export class HoldEveningSlotUseCase {
         staffId: slot.staffId,
         pupilId: child.id,
         parentUserId: input.actor.userId,
-        familyKey: ctx.setup.separateBookings ? input.actor.userId : '',
-        state: 'held' as const,
+        familyKey: familyKeyOf(ctx, child, input.actor.userId),
+        state: 'held',
         holdExpiresAt: new Date(now.getTime() + SLOT_HOLD_MS),
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
@@ -80,8 +102,7 @@ export class HoldEveningSlotUseCase {
         summary: `A parent held a slot for ${child.forename} at “${ctx.event.title}”`,
         after: { slotId: slot.id, pupilId: child.id, staffId: slot.staffId, state: 'held' },
       });
-      return held;
+      return { answer: toAppointmentView(held), held: [held] };
     });
-    return toAppointmentView(record);
   }
 }

@@ -4,7 +4,7 @@ import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship, type OwnChild } from '../ports/guardianship';
 import { ParentsEveningStore } from '../ports/parents-evening.store';
-import { bookableChild, parentEvening, type ParentEvening } from './parents-evening-access';
+import { bookableChild, invitedChild, parentEvening, type ParentEvening } from './parents-evening-access';
 
 /** A parent's way into an evening, shared by the parent use cases. */
 @Injectable()
@@ -22,5 +22,9 @@ export class ParentEveningReader {
 
   bookable(ctx: ParentEvening, pupilId: string, now: Date): OwnChild {
     return bookableChild(ctx, pupilId, now);
+  }
+
+  invited(ctx: ParentEvening, pupilId: string): OwnChild {
+    return invitedChild(ctx, pupilId);
   }
 }

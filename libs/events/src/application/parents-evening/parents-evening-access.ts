@@ -1,11 +1,11 @@
 import type { Actor } from '@rowan/access';
 import { EventConflict, EventNotFound, NotEligible, PupilNotFound } from '../../domain/events.errors';
 import type { SchoolEvent } from '../../domain/event';
-import type { EveningSetup } from '../../domain/parents-evening';
+import { familyKeyFor, type EveningSetup } from '../../domain/parents-evening';
 import type { BookingStore } from '../ports/booking.store';
 import type { EventRepository } from '../ports/event.repository';
 import type { Guardianship, OwnChild } from '../ports/guardianship';
-import type { ParentsEveningStore } from '../ports/parents-evening.store';
+import type { AppointmentRecord, ParentsEveningStore } from '../ports/parents-evening.store';
 
 export interface ParentEvening {
   readonly event: SchoolEvent;
@@ -47,8 +47,8 @@ export async function parentEvening(
   return { event, setup, children: mine.filter((c) => invited.has(c.id)), own: mine };
 }
 
-/** The child must be the parent's (404) and invited (403); the evening must be open for booking (409). */
-export function bookableChild(ctx: ParentEvening, pupilId: string, now: Date): OwnChild {
+/** The child must be the parent's (404) and invited (403). */
+export function invitedChild(ctx: ParentEvening, pupilId: string): OwnChild {
   const child = ctx.children.find((c) => c.id === pupilId);
   if (!child) {
     if (ctx.own.some((c) => c.id === pupilId)) {
@@ -56,8 +56,39 @@ export function bookableChild(ctx: ParentEvening, pupilId: string, now: Date): O
     }
     throw PupilNotFound();
   }
+  return child;
+}
+
+/** The evening must be open for booking and changes (409 after the cut-off). */
+export function assertOpen(ctx: ParentEvening, now: Date): void {
   if (!ctx.event.bookable(now)) {
     throw new EventConflict('Booking for this event has closed', 'EVENTS.BOOKING_CLOSED');
   }
+}
+
+/** The child must be the parent's (404) and invited (403); the evening must be open for booking (409). */
+export function bookableChild(ctx: ParentEvening, pupilId: string, now: Date): OwnChild {
+  const child = invitedChild(ctx, pupilId);
+  assertOpen(ctx, now);
   return child;
+}
+
+/** The key this parent books this child under (see `familyKeyFor`). */
+export const familyKeyOf = (ctx: ParentEvening, child: OwnChild, userId: string): string =>
+  familyKeyFor(ctx.setup.separateBookings, userId, child.parentalResponsibility);
+
+/**
+ * Appointments of the parent's invited children that count as the parent's family's but that someone else booked:
+ * with the family's shared key, the child has seen that teacher.
+ */
+export function bookedByOthers(
+  ctx: ParentEvening,
+  userId: string,
+  appointments: readonly AppointmentRecord[],
+): AppointmentRecord[] {
+  const children = new Map(ctx.children.map((c) => [c.id, c]));
+  return appointments.filter((a) => {
+    const child = children.get(a.pupilId);
+    return !!child && a.parentUserId !== userId && a.familyKey === familyKeyOf(ctx, child, userId);
+  });
 }

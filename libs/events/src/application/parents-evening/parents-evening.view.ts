@@ -33,7 +33,8 @@ export interface AppointmentView {
   readonly slotId: string;
   readonly staffId: string;
   readonly pupilId: string;
-  readonly state: AppointmentState;
+  /** `cancelled` only in the answer to a cancellation: a cancelled appointment is gone and its slot free. */
+  readonly state: AppointmentState | 'cancelled';
   readonly holdExpiresAt: Date | null;
   readonly startsAt: Date;
   readonly endsAt: Date;
@@ -63,6 +64,19 @@ export interface MyParentsEveningView {
   }[];
   readonly freeSlots: readonly EveningSlot[];
   readonly appointments: readonly AppointmentView[];
+  /**
+   * The family's appointments another parent or carer booked for these children (one booking per child and teacher
+   * for the family): when and with whom, never who. Empty where separated parents book separately.
+   */
+  readonly bookedByOthers: readonly FamilyAppointmentView[];
+}
+
+export interface FamilyAppointmentView {
+  readonly pupilId: string;
+  readonly staffId: string;
+  readonly state: AppointmentState;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
 }
 
 export type BookForMeResult =

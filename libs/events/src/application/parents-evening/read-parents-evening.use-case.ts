@@ -7,6 +7,7 @@ import { eventFor } from '../event-scope';
 import { EventRepository } from '../ports/event.repository';
 import { ParentsEveningStore, type AppointmentRow } from '../ports/parents-evening.store';
 import { ParentEveningReader } from './parent-evening.reader';
+import { bookedByOthers } from './parents-evening-access';
 import {
   toAppointmentView,
   type MyParentsEveningView,
@@ -86,6 +87,14 @@ export class GetMyParentsEveningUseCase {
       ctx.children.map((c) => c.id),
     );
     const names = new Map((await this.evenings.teachers(ctx.event.id)).map((t) => [t.staffId, t.name]));
+    const family = bookedByOthers(
+      ctx,
+      input.actor.userId,
+      await this.evenings.ofPupils(
+        ctx.event.id,
+        ctx.children.map((c) => c.id),
+      ),
+    );
     return {
       eventId: ctx.event.id,
       title: ctx.event.title,
@@ -100,6 +109,13 @@ export class GetMyParentsEveningUseCase {
       })),
       freeSlots: await this.evenings.freeSlots(ctx.event.id),
       appointments: (await this.evenings.mine(ctx.event.id, input.actor.userId)).map(toAppointmentView),
+      bookedByOthers: family.map((a) => ({
+        pupilId: a.pupilId,
+        staffId: a.staffId,
+        state: a.state,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+      })),
     };
   }
 }

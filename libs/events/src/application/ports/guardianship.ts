@@ -6,6 +6,8 @@ export interface OwnChild {
   readonly forename: string;
   readonly surname: string;
   readonly yearGroup: string | null;
+  /** The parent has parental responsibility for this child (separated parents' own bookings depend on it). */
+  readonly parentalResponsibility: boolean;
 }
 
 /** The signed-in parent's own children (the directory decides who they are). */

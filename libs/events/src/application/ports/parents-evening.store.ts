@@ -66,6 +66,13 @@ export abstract class ParentsEveningStore {
   abstract freeSlots(eventId: string): Promise<EveningSlot[]>;
   /** Holds past their expiry give their slot back. */
   abstract releaseExpired(eventId: string, now: Date): Promise<void>;
+  /** One hold, if it is still a hold and has expired by `now`: its slot is free again. Answers whether it was. */
+  abstract releaseHold(appointmentId: string, now: Date): Promise<boolean>;
+  abstract appointment(eventId: string, appointmentId: string): Promise<AppointmentRecord | null>;
+  /** Every appointment of these pupils at the evening, whoever booked it. */
+  abstract ofPupils(eventId: string, pupilIds: readonly string[]): Promise<AppointmentRecord[]>;
+  /** Removes the appointment if it is still in this state, freeing its slot; answers whether it was. */
+  abstract remove(appointmentId: string, state: AppointmentState): Promise<boolean>;
   /** Locks the parent's place on the evening until the transaction ends; answers their appointments. */
   abstract lockParent(eventId: string, userId: UserId): Promise<AppointmentRecord[]>;
   abstract slot(eventId: string, slotId: string): Promise<EveningSlot | null>;

@@ -7,7 +7,7 @@ import { useSubmit } from '../../../composables/use-submit';
 export type Evening = components['schemas']['ParentsEveningDto'];
 export type TeacherAppointment = components['schemas']['TeacherAppointmentListDto']['items'][number];
 
-/** An evening's slot grid, publishing, and one teacher's appointment list (or everyone's). */
+/** An evening's slot grid, publishing, one teacher's appointment list (or everyone's) and cancelling for a parent. */
 export function useParentsEvening(schoolId: Ref<string>, eventId: Ref<string>) {
   const path = () => ({ path: { schoolId: schoolId.value, eventId: eventId.value } });
   const evening = useResource([schoolId, eventId], () =>
@@ -29,6 +29,19 @@ export function useParentsEvening(schoolId: Ref<string>, eventId: Ref<string>) {
     await unwrap(api().POST('/api/v1/schools/{schoolId}/events/{eventId}/publish', { params: path() }));
     await evening.reload();
   });
+  /** Staff cancel an appointment for a parent: the grid and the list both show the slot free again. */
+  const cancel = useSubmit(async (appointmentId: string) => {
+    await unwrap(
+      api().POST(
+        '/api/v1/schools/{schoolId}/parents-evenings/{eventId}/appointments/{appointmentId}/cancel',
+        {
+          params: { path: { schoolId: schoolId.value, eventId: eventId.value, appointmentId } },
+        },
+      ),
+    );
+    await Promise.all([evening.reload(), appointments.reload()]);
+    return true;
+  });
   watch(eventId, () => (staffId.value = ''));
 
   /** Rows of the grid: one per start time, a cell per teacher. */
@@ -48,5 +61,5 @@ export function useParentsEvening(schoolId: Ref<string>, eventId: Ref<string>) {
       })),
     };
   });
-  return { ...evening, grid, staffId, appointments, publish };
+  return { ...evening, grid, staffId, appointments, publish, cancel };
 }
