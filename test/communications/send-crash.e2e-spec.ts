@@ -39,7 +39,10 @@ describe('messages: a worker killed mid-send loses nothing and sends nothing twi
       SES_ENDPOINT: ses.url,
       SMS_PER_SECOND: '2000',
       EMAIL_PER_SECOND: '2000',
-      SEND_CLAIM_EXPIRY_SECONDS: '10',
+      // A claim is taken over only after the provider's record of a send that went (SES's Send event, Twilio's
+      // message) has had time to arrive; on a loaded machine 10 s was sometimes too short for thousands of
+      // events (production waits 120 s).
+      SEND_CLAIM_EXPIRY_SECONDS: '30',
     };
     stack = await startApiStack(providers, { listen: true, port });
     env = {
