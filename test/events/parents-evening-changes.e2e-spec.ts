@@ -255,6 +255,24 @@ describe('events: parents’ evenings, holds expiring, retries, cancellations an
       expect((await hold(dad, eventId, child.id, slotId)).status).toBe(201);
     });
 
+    it('calling the evening off lets every held and booked slot go, and the event shows cancelled', async () => {
+      const { s, staff, child, teachers, eventId } = await setting({ teachers: 2 });
+      const mum = await parent(s, [child]);
+      await hold(mum, eventId, child.id, await slotOf(staff, s, eventId, teachers[0]!, '16:00'));
+      await as(mum).post(`/api/v1/me/parents-evenings/${eventId}/confirm`);
+      await hold(mum, eventId, child.id, await slotOf(staff, s, eventId, teachers[1]!, '16:10'));
+      expect(await appointmentCount(eventId)).toBe(2);
+
+      const off = await as(staff).post(`/api/v1/schools/${s.id}/events/${eventId}/cancel`);
+      expect(off.status).toBe(200);
+      expect(off.body.status).toBe('cancelled');
+      expect(await appointmentCount(eventId)).toBe(0);
+      expect(await teacherList(staff, s.id, eventId, teachers[0]!)).toEqual([]);
+      expect(
+        (await hold(mum, eventId, child.id, await slotOf(staff, s, eventId, teachers[0]!, '16:20'))).status,
+      ).toBe(409);
+    });
+
     it('stops parents cancelling after the cut-off, while staff can still cancel for them', async () => {
       const { s, staff, child, teachers, eventId } = await setting();
       const mum = await parent(s, [child]);

@@ -138,7 +138,12 @@ export class MikroOrmBookingStore extends BookingStore {
       [at, eventId],
     );
     await this.run('update events set taken = 0, taken_open = 0 where id = ?', [eventId]);
-    return rows.map((r) => r.pupil_id);
+    const appointments = await this.select<{ pupil_id: string }>(
+      'select distinct pupil_id from parents_evening_appointments where event_id = ? for update',
+      [eventId],
+    );
+    await this.run('delete from parents_evening_appointments where event_id = ?', [eventId]);
+    return [...new Set([...rows, ...appointments].map((r) => r.pupil_id))];
   }
 
   async freePlace(eventId: string, open: boolean): Promise<void> {

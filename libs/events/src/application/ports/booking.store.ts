@@ -70,7 +70,8 @@ export abstract class BookingStore {
   ): Promise<boolean>;
   /**
    * The event is called off: every confirmed, offered and waitlisted booking is cancelled and its places freed,
-   * in the caller's transaction. Answers the pupils whose bookings were cancelled.
+   * and a parents' evening's held and booked slots let go, in the caller's transaction. Answers the pupils whose
+   * bookings or appointments were cancelled.
    */
   abstract cancelAll(eventId: string, at: Date): Promise<string[]>;
   /** The waiting list in order (oldest first). */
