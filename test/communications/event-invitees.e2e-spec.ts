@@ -1,11 +1,10 @@
-import { Membership } from '@rowan/access';
-import { Contact, type Pupil, type School } from '@rowan/directory';
+import type { Pupil, School } from '@rowan/directory';
 import { SystemClock } from '@rowan/kernel';
 import type { SesStandIn } from '@rowan/sandbox';
 import { randomUUID } from 'node:crypto';
-import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
+import { eventsKit } from '../support/events-kit';
 import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 
 jest.setTimeout(90_000);
@@ -26,41 +25,12 @@ describe('communications: messages to an event’s invitees', () => {
   });
   afterAll(() => messaging?.close());
 
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object) =>
-      stack.http().put(path).set('authorization', `Bearer ${token}`).send(body),
-    patch: (path: string, body: object) =>
-      stack.http().patch(path).set('authorization', `Bearer ${token}`).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
-  const sql = (query: string, params: unknown[] = []) =>
-    stack.orm.em.fork().getConnection().execute(query, params);
-
-  async function school() {
-    const s = await stack.make.school(await stack.make.trust());
-    await stack.make.communicationSettings(s, { quietHours: null });
-    const { user } = await stack.make.member('office', { school: s });
-    return { school: s, office: await stack.token({ userId: user.identitySubject!, email: user.email }) };
-  }
+  const { as, sql, school, parent } = eventsKit(() => stack);
 
   /** A parent with an app account and an email address, for these children: their token and address. */
   async function family(s: School, children: Pupil[]) {
     const email = `${randomUUID().slice(0, 8)}@families.test`;
-    const contact = await stack.make.contact(s, 'Pat', `Parent ${randomUUID().slice(0, 4)}`, [email], []);
-    for (const child of children) {
-      await stack.make.link(child, contact);
-    }
-    const user = await stack.make.user('Pat', 'Parent');
-    const em = stack.orm.em.fork();
-    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
-    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
-    await em.flush();
-    return {
-      email,
-      token: await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false }),
-    };
+    return { email, token: await parent(s, children, { email }) };
   }
 
   const startsAt = Date.now() + 7 * 86_400_000;
@@ -109,7 +79,7 @@ describe('communications: messages to an event’s invitees', () => {
     );
 
   it('reaches exactly the booked families, and then exactly the others, naming only their matching children', async () => {
-    const { school: s, office } = await school();
+    const { school: s, staff: office } = await school('office');
     const [ada, ben, cal, dee, eve, fin] = await Promise.all(
       ['Ada', 'Ben', 'Cal', 'Dee', 'Eve', 'Fin'].map((n) => stack.make.pupil(s, n, 'Invited', 5)),
     );
@@ -174,7 +144,7 @@ describe('communications: messages to an event’s invitees', () => {
   });
 
   it('finds the families whose consent is outstanding on a trip with a consent form', async () => {
-    const { school: s, office } = await school();
+    const { school: s, staff: office } = await school('office');
     const [sam, una, vic] = await Promise.all(
       ['Sam', 'Una', 'Vic'].map((n) => stack.make.pupil(s, n, 'Consent', 5)),
     );
@@ -208,11 +178,11 @@ describe('communications: messages to an event’s invitees', () => {
   });
 
   it('refuses another school’s event, a draft, consent on a trip without a form, and an unknown filter, storing nothing', async () => {
-    const { school: s, office } = await school();
+    const { school: s, staff: office } = await school('office');
     await family(s, [await stack.make.pupil(s, 'Wyn', 'Local', 5)]);
-    const other = await school();
+    const other = await school('office');
     await family(other.school, [await stack.make.pupil(other.school, 'Xan', 'Foreign', 5)]);
-    const foreign = await published(other.office, other.school, 10);
+    const foreign = await published(other.staff, other.school, 10);
     const mine = await published(office, s, 10);
     const draft = await as(office).post(`/api/v1/schools/${s.id}/events`, trip(10));
     const saved = await as(office).post(`/api/v1/schools/${s.id}/messages`, {

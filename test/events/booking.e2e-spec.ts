@@ -1,11 +1,11 @@
-import { Membership } from '@rowan/access';
-import { Contact, type Pupil, type School } from '@rowan/directory';
+import type { Pupil, School } from '@rowan/directory';
 import { SystemClock } from '@rowan/kernel';
 import type { SesStandIn } from '@rowan/sandbox';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
+import { eventsKit } from '../support/events-kit';
 import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 
 const OFFER_SECONDS = 3;
@@ -28,20 +28,7 @@ describe('events: invitations and booking that never overbooks', () => {
   });
   afterAll(() => messaging?.close());
 
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).set(headers).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
-  const sql = (query: string, params: unknown[] = []) =>
-    stack.orm.em.fork().getConnection().execute(query, params);
-
-  async function school() {
-    const s = await stack.make.school(await stack.make.trust());
-    await stack.make.communicationSettings(s, { quietHours: null });
-    const { user } = await stack.make.member('school_admin', { school: s });
-    return { school: s, staff: await stack.token({ userId: user.identitySubject!, email: user.email }) };
-  }
+  const { as, sql, school, parent } = eventsKit(() => stack);
 
   async function pupilPremium(pupil: Pupil) {
     await sql(
@@ -49,20 +36,6 @@ describe('events: invitations and booking that never overbooks', () => {
        values (?, ?, ?, 'pupil_premium', 'yes', '2026-09-01', null)`,
       [v7(), pupil.schoolId, pupil.id],
     );
-  }
-
-  /** A contact with a parent account for these children; returns their token. */
-  async function parent(s: School, children: Pupil[]) {
-    const contact = await stack.make.contact(s, 'Pat', `Parent ${randomUUID().slice(0, 4)}`);
-    for (const child of children) {
-      await stack.make.link(child, contact);
-    }
-    const user = await stack.make.user('Pat', 'Parent');
-    const em = stack.orm.em.fork();
-    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
-    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
-    await em.flush();
-    return stack.token({ userId: user.identitySubject!, email: user.email, mfa: false });
   }
 
   const trip = (capacity: number, eligibility: object = { ncYears: [5] }, extra: object = {}) => ({

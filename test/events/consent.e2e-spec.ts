@@ -1,10 +1,9 @@
-import { Membership } from '@rowan/access';
-import { Contact, type Pupil, type School } from '@rowan/directory';
+import type { Pupil, School } from '@rowan/directory';
 import { SystemClock } from '@rowan/kernel';
 import { randomUUID } from 'node:crypto';
-import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
+import { eventsKit } from '../support/events-kit';
 import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
 
 /**
@@ -22,41 +21,21 @@ describe('events: consent forms', () => {
   });
   afterAll(() => messaging?.close());
 
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object) =>
-      stack.http().put(path).set('authorization', `Bearer ${token}`).send(body),
-    patch: (path: string, body: object) =>
-      stack.http().patch(path).set('authorization', `Bearer ${token}`).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
-  const sql = (query: string, params: unknown[] = []) =>
-    stack.orm.em.fork().getConnection().execute(query, params);
+  const kit = eventsKit(() => stack);
+  const { as, sql } = kit;
 
+  /** The kit's school with a teacher's token too. */
   async function school() {
-    const s = await stack.make.school(await stack.make.trust());
-    await stack.make.communicationSettings(s, { quietHours: null });
-    const { user } = await stack.make.member('school_admin', { school: s });
-    const teacher = (await stack.make.member('teacher', { school: s })).user;
+    const made = await kit.school();
+    const teacher = (await stack.make.member('teacher', { school: made.school })).user;
     return {
-      school: s,
-      staff: await stack.token({ userId: user.identitySubject!, email: user.email }),
+      ...made,
       teacher: await stack.token({ userId: teacher.identitySubject!, email: teacher.email }),
     };
   }
 
   /** A parent with an account (so their messages go to the app) for this child; returns their token. */
-  async function parent(s: School, child: Pupil) {
-    const contact = await stack.make.contact(s, 'Pat', `Parent ${randomUUID().slice(0, 4)}`);
-    await stack.make.link(child, contact);
-    const user = await stack.make.user('Pat', 'Parent');
-    const em = stack.orm.em.fork();
-    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
-    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
-    await em.flush();
-    return { token: await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false }) };
-  }
+  const parent = async (s: School, child: Pupil) => ({ token: await kit.parent(s, [child]) });
 
   const Q = { swim: randomUUID(), diet: randomUUID(), medical: randomUUID(), contact: randomUUID() };
   const QUESTIONS = [

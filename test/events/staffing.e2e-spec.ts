@@ -1,4 +1,5 @@
 import { startApiStack, type ApiStack } from '../support/api-stack';
+import { eventsKit } from '../support/events-kit';
 
 /**
  * Staff allocation, schedules, registers and participation over the real API: an overlapping assignment is
@@ -13,20 +14,11 @@ describe('events: staff allocation, registers and participation', () => {
   });
   afterAll(() => stack.close());
 
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object = {}) =>
-      stack.http().put(path).set('authorization', `Bearer ${token}`).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
+  const { as, sql } = eventsKit(() => stack);
   const count = async (table: string, eventId: string) =>
     Number(
       (
-        (await stack.orm.em
-          .fork()
-          .getConnection()
-          .execute(`select count(*) as n from ${table} where event_id = ?`, [eventId])) as Array<{
+        (await sql(`select count(*) as n from ${table} where event_id = ?`, [eventId])) as Array<{
           n: number;
         }>
       )[0]!.n,

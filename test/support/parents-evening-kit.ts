@@ -1,38 +1,16 @@
-import { Membership } from '@rowan/access';
-import { Contact, type Pupil, type School } from '@rowan/directory';
+import type { School } from '@rowan/directory';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 import type { ApiStack } from './api-stack';
+import { eventsKit } from './events-kit';
 
-/** Day, people and evenings for the parents' evening tests, over the real API (the stack once it has started). */
+/** The events kit with a day, teachers and evenings for the parents' evening tests, over the real API. */
 export function parentsEveningKit(stackOf: () => ApiStack) {
-  const stack = {
-    http: () => stackOf().http(),
-    token: (...args: Parameters<ApiStack['token']>) => stackOf().token(...args),
-    get orm() {
-      return stackOf().orm;
-    },
-    get make() {
-      return stackOf().make;
-    },
-  };
-  const as = (token: string) => ({
-    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
-      stack.http().post(path).set('authorization', `Bearer ${token}`).set(headers).send(body),
-    get: (path: string) => stack.http().get(path).set('authorization', `Bearer ${token}`),
-  });
-  const sql = (query: string, params: unknown[] = []) =>
-    stack.orm.em.fork().getConnection().execute(query, params);
+  const kit = eventsKit(stackOf);
+  const { as, sql } = kit;
 
   const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const at = (hhmm: string) => `${day}T${hhmm}:00.000Z`;
-
-  async function school() {
-    const s = await stack.make.school(await stack.make.trust());
-    await stack.make.communicationSettings(s, { quietHours: null });
-    const { user } = await stack.make.member('school_admin', { school: s });
-    return { school: s, staff: await stack.token({ userId: user.identitySubject!, email: user.email }) };
-  }
 
   async function teacher(s: School, surname: string): Promise<string> {
     const id = v7();
@@ -42,23 +20,6 @@ export function parentsEveningKit(stackOf: () => ApiStack) {
       [id, s.id, `mis-${randomUUID()}`, surname],
     );
     return id;
-  }
-
-  /** A contact with a parent account for these children (with parental responsibility unless told otherwise). */
-  async function parent(s: School, children: Pupil[], options: { responsibility?: boolean } = {}) {
-    const contact = await stack.make.contact(s, 'Pat', `Parent ${randomUUID().slice(0, 4)}`);
-    for (const child of children) {
-      await stack.make.link(child, contact);
-    }
-    if (options.responsibility === false) {
-      await sql('update pupil_contacts set parental_responsibility = 0 where contact_id = ?', [contact.id]);
-    }
-    const user = await stack.make.user('Pat', 'Parent');
-    const em = stack.orm.em.fork();
-    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
-    em.persist(new Membership(v7(), user.id, s.trustId, s.id, 'parent', 'active', new Date(), new Date()));
-    await em.flush();
-    return stack.token({ userId: user.identitySubject!, email: user.email, mfa: false });
   }
 
   /** Teachers each with the classes they see; 16:00 to 17:00 in 10-minute slots with a break at 16:30. */
@@ -119,5 +80,5 @@ export function parentsEveningKit(stackOf: () => ApiStack) {
       )[0].n,
     );
 
-  return { as, sql, day, at, school, teacher, parent, evening, grid, slotOf, hold, appointmentCount };
+  return { ...kit, day, at, teacher, evening, grid, slotOf, hold, appointmentCount };
 }
