@@ -17,6 +17,10 @@ export class NotEligible extends DomainError {
   readonly code = 'EVENTS.NOT_ELIGIBLE';
 }
 
+/** A parent's change after the school's cut-off (staff are not held to it). */
+export const ChangesClosed = () =>
+  new EventConflict('The cut-off for changes has passed; contact the school', 'EVENTS.BOOKING_CLOSED');
+
 export const EventNotFound = () => new NotFound('Event', 'EVENTS.EVENT_NOT_FOUND');
 export const BookingNotFound = () => new NotFound('Booking', 'EVENTS.BOOKING_NOT_FOUND');
 export const PupilNotFound = () => new NotFound('Pupil', 'EVENTS.PUPIL_NOT_FOUND');

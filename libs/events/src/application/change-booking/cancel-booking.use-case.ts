@@ -3,7 +3,7 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import type { SchoolEvent } from '../../domain/event';
-import { BookingNotFound, EventConflict } from '../../domain/events.errors';
+import { BookingNotFound, ChangesClosed } from '../../domain/events.errors';
 import { toBookingView, type BookingView } from '../booking.view';
 import { eventFor } from '../event-scope';
 import { BookingStore, type BookingRecord } from '../ports/booking.store';
@@ -57,10 +57,7 @@ export class CancelMyBookingUseCase {
       input.bookingId,
     );
     if (!event.bookable(this.clock.now())) {
-      throw new EventConflict(
-        'The cut-off for changes has passed; contact the school',
-        'EVENTS.BOOKING_CLOSED',
-      );
+      throw ChangesClosed();
     }
     return cancel(
       { waitingList: this.waitingList, audit: this.audit, uow: this.uow },

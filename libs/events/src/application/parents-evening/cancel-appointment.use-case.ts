@@ -3,7 +3,7 @@ import { AuditTrail, type Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, NotFound, UnitOfWork, type SchoolId } from '@rowan/kernel';
 import type { SchoolEvent } from '../../domain/event';
-import { EventConflict, EventNotFound } from '../../domain/events.errors';
+import { ChangesClosed, EventConflict, EventNotFound } from '../../domain/events.errors';
 import { eventFor } from '../event-scope';
 import { EventRepository } from '../ports/event.repository';
 import { ParentsEveningStore, type AppointmentRecord } from '../ports/parents-evening.store';
@@ -70,10 +70,7 @@ export class CancelMyAppointmentUseCase {
     }
     const now = this.clock.now();
     if (!ctx.event.bookable(now)) {
-      throw new EventConflict(
-        'The cut-off for changes has passed; contact the school',
-        'EVENTS.BOOKING_CLOSED',
-      );
+      throw ChangesClosed();
     }
     if (a.startsAt.getTime() <= now.getTime()) {
       throw new EventConflict('This appointment has already begun', 'EVENTS.APPOINTMENT_STARTED');
