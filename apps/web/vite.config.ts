@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page needs (bench/web-budget reads it).
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       output: {
