@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { chunkName } from './build/chunks';
+import { precompress } from './build/precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
