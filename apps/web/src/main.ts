@@ -4,11 +4,12 @@ import { createApiClient } from './api/client';
 import App from './app.vue';
 import { createUserManager, getAccessToken } from './auth/user-manager';
 import { loadConfig, type AppConfig } from './config';
-import { router } from './router';
+import { preloadOpeningPage, router } from './router';
 import { useSessionStore } from './stores/session';
 import './ui/styles/base.css';
 
 async function boot(): Promise<void> {
+  preloadOpeningPage();
   let config: AppConfig;
   try {
     config = await loadConfig();
