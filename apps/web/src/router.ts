@@ -93,11 +93,16 @@ export const router = createRouter({
 /**
  * Starts downloading the code of the page the browser opened (its area's chunk and the page's) at boot, while
  * the configuration and the session load, instead of after them: on a phone that is a round trip or two less
- * before the page shows. A failure is left for the navigation itself to report.
+ * before the page shows. Not for the staff area: who may see it is known only once `/me` answers, and its code
+ * must never reach a parent's phone on a guess (a parent opening `/` is sent on to `/parent`). A failure is
+ * left for the navigation itself to report.
  */
 export function preloadOpeningPage(): void {
   const { pathname, search, hash } = window.location;
-  loadRouteLocation(router.resolve(`${pathname}${search}${hash}`)).catch(() => undefined);
+  const opening = router.resolve(`${pathname}${search}${hash}`);
+  if (!opening.matched.some((r) => r.meta.area === 'staff')) {
+    loadRouteLocation(opening).catch(() => undefined);
+  }
 }
 
 router.beforeEach(async (to) => {
