@@ -25,12 +25,19 @@ export interface AreaBudget {
   readonly gzipBytes: number;
 }
 
+export interface JsBudget {
+  readonly areas: readonly AreaBudget[];
+  /** Chunks the entry imports lazily that are no route tree (a library loaded on first use): not initial. */
+  readonly onDemand: ReadonlyArray<{ readonly file: string; readonly gzipBytes: number }>;
+}
+
 /**
  * The initial JavaScript of each route tree, from the manifest: the entry chunk and its static imports, plus each
  * chunk the entry imports lazily (a route tree: vite.config.ts splits the app into one chunk per area) and that
- * chunk's static imports. Lazy imports inside a tree (the staff reports' charts) are not initial.
+ * chunk's static imports. Lazy imports inside a tree (the staff reports' charts) are not initial, nor are the
+ * entry's lazy imports of libraries it loads on first use (listed apart).
  */
-export function measureAreas(distDir: string): AreaBudget[] {
+export function measureAreas(distDir: string): JsBudget {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entryKey) {
@@ -45,12 +52,19 @@ export function measureAreas(distDir: string): AreaBudget[] {
   };
   const entryFiles = staticClosure(manifest, entryKey);
   const heaviest = new Map<Area, AreaBudget>();
+  const onDemand: Array<{ file: string; gzipBytes: number }> = [];
   for (const lazyKey of manifest[entryKey]!.dynamicImports ?? []) {
+    const area = areaOf(manifest[lazyKey]!);
+    if (!area) {
+      const file = manifest[lazyKey]!.file;
+      onDemand.push({ file, gzipBytes: sizeOf(file) });
+      continue;
+    }
     const files = [...new Set([...entryFiles, ...staticClosure(manifest, lazyKey)])].filter((f) =>
       f.endsWith('.js'),
     );
     const budget: AreaBudget = {
-      area: areaOf(manifest[lazyKey]!),
+      area,
       lazyChunk: manifest[lazyKey]!.file,
       files,
       gzipBytes: files.reduce((sum, file) => sum + sizeOf(file), 0),
@@ -60,7 +74,7 @@ export function measureAreas(distDir: string): AreaBudget[] {
       heaviest.set(budget.area, budget);
     }
   }
-  return [...heaviest.values()].sort((a, b) => a.area.localeCompare(b.area));
+  return { areas: [...heaviest.values()].sort((a, b) => a.area.localeCompare(b.area)), onDemand };
 }
 
 /** The chunk's file and those of everything it imports statically, depth first, itself first. */
@@ -73,11 +87,18 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
   return [chunk.file, ...(chunk.imports ?? []).flatMap((k) => staticClosure(manifest, k, seen))];
 }
 
-/** Which route tree a lazy chunk belongs to: by its chunk name (build/chunks.ts) or, unsplit, its source path. */
-function areaOf(chunk: ManifestChunk): Area {
-  const id = `${chunk.name ?? ''} ${chunk.src ?? ''}`;
-  if (/(^|[/ ])parent([/ -]|$)/.test(id)) {
+/**
+ * Which route tree a lazy chunk of the entry belongs to: an area chunk by its name (build/chunks.ts), or a page
+ * by its source path if the build ever splits by page; null for anything else (a library loaded on demand).
+ */
+function areaOf(chunk: ManifestChunk): Area | null {
+  const feature = /^src\/features\/([^/]+)\//.exec(chunk.src ?? '')?.[1];
+  const name = feature ?? (chunk.src ? null : (chunk.name ?? null));
+  if (name === 'parent') {
     return 'parent';
   }
-  return /(^|[/ ])(auth|errors)([/ -]|$)/.test(id) ? 'sign-in' : 'staff';
+  if (name === 'auth' || name === 'errors') {
+    return 'sign-in';
+  }
+  return feature || name === 'staff' ? 'staff' : null;
 }

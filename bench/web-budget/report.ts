@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { IMPACTS, type AxeViolation } from './axe-audit';
-import type { Area, AreaBudget } from './js-budget';
+import type { Area, JsBudget } from './js-budget';
 import type { Median } from './lighthouse-audit';
 
 /** The bench's goals (issue 5). */
@@ -17,13 +17,16 @@ const passFail = (pass: boolean) => (pass ? 'pass' : 'FAIL');
 const line = (label: string, ...columns: string[]) =>
   console.log(`  ${label.padEnd(34)}${columns.map((c) => c.padEnd(27)).join('')}`.trimEnd());
 
-export function printJsBudget(areas: readonly AreaBudget[]): boolean {
+export function printJsBudget({ areas, onDemand }: JsBudget): boolean {
   console.log(
     'Initial JavaScript per route tree, gzipped (kB = 1,000 bytes, as vite prints): the entry chunk and its static',
   );
   console.log("imports, plus the tree's lazy chunk and its static imports, from dist/.vite/manifest.json");
   for (const area of areas) {
     line(AREA_LABEL[area.area], `${kb(area.gzipBytes).toFixed(1)} kB`, area.files.map(chunkName).join(' + '));
+  }
+  for (const chunk of onDemand) {
+    line(`on first use: ${chunkName(chunk.file)}`, `${kb(chunk.gzipBytes).toFixed(1)} kB`, 'not initial');
   }
   const parent = areas.find((a) => a.area === 'parent');
   if (!parent) {
