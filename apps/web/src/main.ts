@@ -2,7 +2,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { createApiClient } from './api/client';
 import App from './app.vue';
-import { createUserManager, getAccessToken } from './auth/user-manager';
+import { configureAuth, getAccessToken } from './auth/user-manager';
 import { loadConfig, type AppConfig } from './config';
 import { preloadOpeningPage, router } from './router';
 import { useSessionStore } from './stores/session';
@@ -19,7 +19,7 @@ async function boot(): Promise<void> {
     return;
   }
 
-  createUserManager(config);
+  configureAuth(config);
   const pinia = createPinia();
   const session = useSessionStore(pinia);
   createApiClient({
