@@ -35,12 +35,24 @@ async function boot(): Promise<void> {
     },
   });
   await session.restore();
+  await yieldToBrowser();
 
   const app = createApp(App);
   app.use(pinia);
   app.use(router);
   await router.isReady();
+  await yieldToBrowser();
   app.mount('#app');
+}
+
+/**
+ * Ends the current task and carries on in a new one, so that restoring the session, the first navigation and
+ * the first render are three short tasks instead of one long one (a slow phone takes taps and paints between
+ * them). `scheduler.yield()` where the browser has it, else a zero timeout.
+ */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function showBootError(): void {
