@@ -15,6 +15,9 @@ export interface LighthouseFigures {
   readonly cls: number;
   /** Lighthouse's own warnings about the run (a slow machine, a redirect). */
   readonly warnings: readonly string[];
+  readonly lighthouseVersion: string;
+  /** Lighthouse's measure of this machine's speed at the time (higher is faster). */
+  readonly benchmarkIndex: number;
 }
 
 export type Median = LighthouseFigures & { readonly scores: readonly number[] };
@@ -117,6 +120,8 @@ export class LighthouseAudit {
       tbt: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
       warnings: lhr.runWarnings.map(String),
+      lighthouseVersion: lhr.lighthouseVersion,
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     };
   }
 }

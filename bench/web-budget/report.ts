@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { IMPACTS, type AxeViolation } from './axe-audit';
 import type { Area, JsBudget } from './js-budget';
@@ -41,18 +42,21 @@ export function printJsBudget({ areas, onDemand }: JsBudget): boolean {
 }
 
 export function printLighthouse(page: string, subject: Median, baseline: Median): boolean {
-  const runs = subject.scores.length;
   console.log(
-    `\nLighthouse, mobile preset (simulated slow 4G and 4x CPU, moto G power), cold HTTP cache, median of ${runs}\nruns each (pages taking turns, after a warm-up run each)`,
+    `\nLighthouse ${subject.lighthouseVersion}, mobile preset (simulated slow 4G, 4x CPU slowdown, moto G power),`,
+  );
+  console.log(
+    `cold HTTP cache; median of ${subject.scores.length} runs each, the pages taking turns after a warm-up run each`,
   );
   line('', page, 'baseline (static, no JS)', 'ratio to baseline');
   const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
   line(
     'performance score',
-    `${subject.performance} (runs ${subject.scores.join(', ')})`,
-    `${baseline.performance} (runs ${baseline.scores.join(', ')})`,
+    String(subject.performance),
+    String(baseline.performance),
     (subject.performance / baseline.performance).toFixed(2),
   );
+  line('  each run', subject.scores.join(' '), baseline.scores.join(' '));
   line('first contentful paint', ms(subject.fcp), ms(baseline.fcp), (subject.fcp / baseline.fcp).toFixed(2));
   line(
     'largest contentful paint',
@@ -63,6 +67,10 @@ export function printLighthouse(page: string, subject: Median, baseline: Median)
   line('total blocking time', ms(subject.tbt), ms(baseline.tbt));
   line('cumulative layout shift', subject.cls.toFixed(3), baseline.cls.toFixed(3));
   line('accessibility score', String(subject.accessibility), String(baseline.accessibility));
+  line(
+    'machine',
+    `benchmark index ${subject.benchmarkIndex}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+  );
   for (const warning of new Set([...subject.warnings, ...baseline.warnings])) {
     console.log(`  Lighthouse warned: ${warning}`);
   }

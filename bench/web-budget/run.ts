@@ -14,19 +14,22 @@ import { BASELINE_PATH, startStack } from './stack';
  * the app (vite, production), then prints
  * - each route tree's initial JavaScript, gzipped, from vite's manifest (goal: the parent area under 100 kB);
  * - Lighthouse's mobile preset on the parent's Invitations page (where they book for a child), signed in through
- *   the real flow in the same Chrome, `runs` times (default 3), against a static page with no JavaScript served
+ *   the real flow in the same Chrome, `runs` times (default 5), against a static page with no JavaScript served
  *   by the same server in the same run (goal: performance 95 or more);
  * - axe-core on that page at 360 px wide (goal: no serious or critical violation).
  * The API runs in this process with a database of its own; everything is undone at the end, on failure too.
  * A missed goal prints FAIL; only a crash exits non-zero.
  */
-const RUNS = Number(process.argv[2] ?? 3);
+const RUNS = Number(process.argv[2] ?? 5);
 const PARENT_PAGE = '/parent/invitations';
 const PHONE_WIDTH = 360;
 const ROOT = resolve(__dirname, '../../..');
 const DIST = join(ROOT, 'apps/web/dist');
 
 async function main(cleanup: Cleanup): Promise<void> {
+  if (!Number.isInteger(RUNS) || RUNS < 1) {
+    throw new Error(`runs must be a whole number of at least 1 (it is ${process.argv[2]})`);
+  }
   await buildWeb(ROOT);
   printJsBudget(measureAreas(DIST));
 
