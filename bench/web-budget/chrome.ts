@@ -1,5 +1,6 @@
 import { DEMO_MFA_CODE } from '@rowan/sandbox';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Cleanup } from './cleanup';
 import type { BenchParent } from './seed';
@@ -9,8 +10,12 @@ import type { BenchParent } from './seed';
  * killed (and its profile removed) by `cleanup`.
  */
 export async function startChrome(cleanup: Cleanup): Promise<LaunchedChrome> {
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    throw new Error(`No Chromium at ${chromePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
   const chrome = await launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromePath,
     chromeFlags: [
       '--headless=new',
       '--no-sandbox',

@@ -50,12 +50,18 @@ async function main(cleanup: Cleanup): Promise<void> {
 }
 
 const cleanup = new Cleanup();
+const stop = (code: number) => void cleanup.run().finally(() => process.exit(code));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
+    stop(130);
   });
 }
+// An error no promise carries (a child process that fails to start, say) still drops the database and Chrome.
+process.once('uncaughtException', (error) => {
+  console.error(error);
+  stop(1);
+});
 void main(cleanup)
   .catch((error: unknown) => {
     console.error(error);
