@@ -47,6 +47,9 @@ export async function serveWeb(opts: ServeWebOptions): Promise<WebServer> {
     single: true,
     dev: false,
     etag: true,
+    // The build writes .br and .gz copies of its text files (apps/web/build/precompress.ts).
+    brotli: true,
+    gzip: true,
     setHeaders: (res, pathname) => {
       // Hashed build assets never change; index.html must be checked every time.
       res.setHeader(

@@ -793,6 +793,16 @@ describe('staff web app (Chromium)', () => {
     // The staff app's email editor (Tiptap) stays out of the parent area's budget.
     expect(scripts.some((u) => /\/parent-/.test(u))).toBe(true);
     expect(scripts.filter((u) => /vendor-staff/.test(u))).toEqual([]);
+    // A reload keeps the session without fetching the OIDC library, which loads for signing out.
+    scripts.length = 0;
+    await page.reload();
+    await page.getByText("Maisie O'Hara").waitFor();
+    expect(scripts.filter((u) => /oidc-client-ts/.test(u))).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // To the identity provider's sign-out page (or, if it cannot be reached, straight to the sign-in page).
+    await page.waitForURL((url) => url.origin === stack.identity.issuer || url.pathname === '/sign-in');
+    await page.goto(`${web.url}/parent`);
+    await page.getByRole('heading', { name: 'Sign in to Rowan' }).waitFor();
     await context.close();
   });
 

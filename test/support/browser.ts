@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer } from 'node:net';
+
+export { freePort } from '../../scripts/lib/free-port';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -41,20 +42,6 @@ export async function seriousAxeViolations(page: Page, label: string): Promise<A
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
-}
-
-/** A port that was free a moment ago (for servers that must know each other's origins before starting). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** The element with the keyboard focus: its id and text (a string expression: the test code has no DOM types). */

@@ -4,6 +4,8 @@
  * - `vendor-staff`: third-party code only the staff area reaches (the email editor, Tiptap and ProseMirror), so
  *   the parent area's budget never pays for it;
  * - `charts`: chart.js and vue-chartjs, which only the staff reports load, lazily (never the parent area);
+ * - a library only ever imported lazily (oidc-client-ts, which a signed-in page does not need at boot) gets a
+ *   chunk of its own;
  * - `staff`, `parent`, `auth`: code only that area reaches;
  * - `shared`: app code (UI kit, helpers) reached by more than one area;
  * - null: code the entry needs at boot (router, session, API client) stays in the entry chunk.
@@ -34,6 +36,10 @@ export function chunkName(id: string, graph: ModuleGraph): string | null {
   }
   const areas = areasOf(id, graph, new Set());
   if (/[\\/]node_modules[\\/]/.test(id)) {
+    if (areas.size === 0) {
+      // Only imported lazily (the OIDC library, loaded on first use): a chunk of its own, never in `vendor`.
+      return null;
+    }
     return areas.size === 1 && areas.has('staff') ? 'vendor-staff' : 'vendor';
   }
   if (areas.has('entry') || areas.size === 0) {

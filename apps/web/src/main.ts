@@ -2,13 +2,14 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { createApiClient } from './api/client';
 import App from './app.vue';
-import { createUserManager, getAccessToken } from './auth/user-manager';
+import { configureAuth, getAccessToken } from './auth/user-manager';
 import { loadConfig, type AppConfig } from './config';
-import { router } from './router';
+import { preloadOpeningPage, router } from './router';
 import { useSessionStore } from './stores/session';
 import './ui/styles/base.css';
 
 async function boot(): Promise<void> {
+  preloadOpeningPage();
   let config: AppConfig;
   try {
     config = await loadConfig();
@@ -18,7 +19,7 @@ async function boot(): Promise<void> {
     return;
   }
 
-  createUserManager(config);
+  configureAuth(config);
   const pinia = createPinia();
   const session = useSessionStore(pinia);
   createApiClient({
@@ -34,12 +35,24 @@ async function boot(): Promise<void> {
     },
   });
   await session.restore();
+  await yieldToBrowser();
 
   const app = createApp(App);
   app.use(pinia);
   app.use(router);
   await router.isReady();
+  await yieldToBrowser();
   app.mount('#app');
+}
+
+/**
+ * Ends the current task and carries on in a new one, so that restoring the session, the first navigation and
+ * the first render are three short tasks instead of one long one (a slow phone takes taps and paints between
+ * them). `scheduler.yield()` where the browser has it, else a zero timeout.
+ */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function showBootError(): void {

@@ -1,5 +1,11 @@
 import { nextTick } from 'vue';
-import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  loadRouteLocation,
+  START_LOCATION,
+  type RouteRecordRaw,
+} from 'vue-router';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
@@ -83,6 +89,21 @@ export const router = createRouter({
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
+
+/**
+ * Starts downloading the code of the page the browser opened (its area's chunk and the page's) at boot, while
+ * the configuration and the session load, instead of after them: on a phone that is a round trip or two less
+ * before the page shows. Not for the staff area: who may see it is known only once `/me` answers, and its code
+ * must never reach a parent's phone on a guess (a parent opening `/` is sent on to `/parent`). A failure is
+ * left for the navigation itself to report.
+ */
+export function preloadOpeningPage(): void {
+  const { pathname, search, hash } = window.location;
+  const opening = router.resolve(`${pathname}${search}${hash}`);
+  if (!opening.matched.some((r) => r.meta.area === 'staff')) {
+    loadRouteLocation(opening).catch(() => undefined);
+  }
+}
 
 router.beforeEach(async (to) => {
   if (to.meta.public) {

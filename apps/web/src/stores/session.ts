@@ -1,14 +1,21 @@
-import type { User } from 'oidc-client-ts';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { api, unwrap } from '../api/client';
 import { toApiError, type ApiError } from '../api/problem';
 import type { Me, MeMembership } from '../api/types';
-import { userManager, type SignInState } from '../auth/user-manager';
+import {
+  forgetUser,
+  isExpired,
+  renewBeforeExpiry,
+  storedUser,
+  userManager,
+  type SessionUser,
+  type SignInState,
+} from '../auth/user-manager';
 
 /** Who is signed in: the OIDC user (tokens) and Rowan's view of them (`/api/v1/me`). */
 export const useSessionStore = defineStore('session', () => {
-  const user = shallowRef<User | null>(null);
+  const user = shallowRef<SessionUser | null>(null);
   const me = ref<Me | null>(null);
   const error = shallowRef<ApiError | null>(null);
 
@@ -27,11 +34,12 @@ export const useSessionStore = defineStore('session', () => {
   const homePath = computed(() => (isParentOnly.value ? '/parent' : '/'));
   const displayName = computed(() => (me.value ? `${me.value.givenName} ${me.value.familyName}` : ''));
 
-  /** At boot: picks up a session from this tab's storage, if there is one. */
+  /** At boot: picks up a session from this tab's storage, if there is one (without the OIDC library). */
   async function restore(): Promise<void> {
-    const stored = await userManager().getUser();
-    user.value = stored && (!stored.expired || stored.refresh_token) ? stored : null;
+    const stored = storedUser();
+    user.value = stored && (!isExpired(stored) || stored.refresh_token) ? stored : null;
     if (user.value) {
+      renewBeforeExpiry(user.value);
       await loadMe();
     }
   }
@@ -46,14 +54,19 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Loads the OIDC library while the sign-in page is read, so that its button answers at once. */
+  function prepareSignIn(): void {
+    void userManager().catch(() => undefined);
+  }
+
   async function signIn(returnTo?: string): Promise<void> {
     const state: SignInState = returnTo ? { returnTo } : {};
-    await userManager().signinRedirect({ state });
+    await (await userManager()).signinRedirect({ state });
   }
 
   /** Finishes the redirect back from the issuer and says where to go next. */
   async function completeSignIn(): Promise<string> {
-    const signedIn = await userManager().signinRedirectCallback();
+    const signedIn = await (await userManager()).signinRedirectCallback();
     user.value = signedIn;
     await loadMe();
     if (!me.value) {
@@ -64,14 +77,15 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signOut(): Promise<void> {
-    const um = userManager();
     const idToken = user.value?.id_token;
     clearLocal();
-    await um.removeUser();
     try {
+      const um = await userManager();
+      await um.removeUser();
       await um.signoutRedirect(idToken ? { id_token_hint: idToken } : {});
     } catch {
-      // The issuer has no end-session endpoint: the local session is gone, which is what matters.
+      // No end-session endpoint, or no library: the local session is gone, which is what matters.
+      await forgetUser();
       window.location.assign('/sign-in');
     }
   }
@@ -84,7 +98,7 @@ export const useSessionStore = defineStore('session', () => {
   /** The API said 401: forget the tokens in this tab; the next sign-in starts afresh. */
   async function expire(): Promise<void> {
     clearLocal();
-    await userManager().removeUser();
+    await forgetUser();
   }
 
   function isAllowedReturn(path: string): boolean {
@@ -106,6 +120,7 @@ export const useSessionStore = defineStore('session', () => {
     displayName,
     restore,
     loadMe,
+    prepareSignIn,
     signIn,
     completeSignIn,
     signOut,
