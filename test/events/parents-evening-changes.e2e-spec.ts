@@ -288,11 +288,22 @@ describe('events: parents’ evenings, holds expiring, retries, cancellations an
       expect(late.body.code).toBe('EVENTS.BOOKING_CLOSED');
       expect(await appointmentCount(eventId)).toBe(1);
 
+      const told = () =>
+        sql('select status, content from messages where idempotency_key = ?', [
+          `appointment-cancelled-${held.body.id}`,
+        ]) as Promise<Array<{ status: string; content: string | { app: { body: string } } }>>;
+      expect(await told()).toEqual([]);
+
       const byStaff = await cancelForParent(staff, s.id, eventId, held.body.id);
       expect(byStaff.status).toBe(200);
       expect(byStaff.body.state).toBe('cancelled');
       expect(await teacherList(staff, s.id, eventId, teachers[0]!)).toEqual([]);
       expect(await appointmentCount(eventId)).toBe(0);
+      // The family hears of it by a tracked message naming the teacher.
+      const [message] = await told();
+      const content = typeof message!.content === 'string' ? JSON.parse(message!.content) : message!.content;
+      expect(content.app.body).toContain('Teacher0');
+      expect(content.app.body).toContain('has cancelled');
     });
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, SendMessageUseCase } from '@rowan/communications';
-import { Notifier, type ConsentRequest, type Invitation } from '@rowan/events';
+import { Notifier, type AppointmentCancellation, type ConsentRequest, type Invitation } from '@rowan/events';
 
 const UK_WHEN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -33,6 +33,18 @@ export class CommunicationsNotifier extends Notifier {
       'Cancelled',
       (title) =>
         `${title} on ${when} has been cancelled, so {{children}}'s place is cancelled too. We are sorry.`,
+    );
+  }
+
+  tellAppointmentCancelled(c: AppointmentCancellation): Promise<{ readonly messageId: string }> {
+    const when = UK_WHEN.format(c.at);
+    const teacher = c.teacher.replace(/[{}]/g, '');
+    return this.tell(
+      c,
+      `appointment-cancelled-${c.appointmentId}`,
+      'Appointment cancelled',
+      (title) =>
+        `The school has cancelled {{children}}'s appointment with ${teacher} on ${when} at ${title}. You can choose another time in Rowan.`,
     );
   }
 

@@ -6,6 +6,7 @@ import type { SchoolEvent } from '../../domain/event';
 import { ChangesClosed, EventConflict, EventNotFound } from '../../domain/events.errors';
 import { eventFor } from '../event-scope';
 import { EventRepository } from '../ports/event.repository';
+import { Notifier } from '../ports/notifier';
 import { ParentsEveningStore, type AppointmentRecord } from '../ports/parents-evening.store';
 import { ParentEveningReader } from './parent-evening.reader';
 import { toAppointmentView, type AppointmentView } from './parents-evening.view';
@@ -85,7 +86,10 @@ export class CancelMyAppointmentUseCase {
   }
 }
 
-/** Staff cancel an appointment for a parent (a phone call to the office); no cut-off applies to them. */
+/**
+ * Staff cancel an appointment for a parent (a phone call to the office); no cut-off applies to them. A booked
+ * appointment's family is told by a tracked message (a hold was never theirs to rely on).
+ */
 @Injectable()
 export class StaffCancelAppointmentUseCase {
   constructor(
@@ -94,6 +98,7 @@ export class StaffCancelAppointmentUseCase {
     private readonly evenings: ParentsEveningStore,
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(input: {
@@ -110,12 +115,27 @@ export class StaffCancelAppointmentUseCase {
     if (!a || a.schoolId !== event.schoolId) {
       throw AppointmentNotFound();
     }
-    return cancel(
+    const view = await cancel(
       { evenings: this.evenings, audit: this.audit, uow: this.uow },
       input.actor,
       event,
       a,
       'Staff',
     );
+    if (a.state === 'confirmed') {
+      const teacher = (await this.evenings.teachers(event.id)).find((t) => t.staffId === a.staffId);
+      await this.notifier.tellAppointmentCancelled({
+        actor: input.actor,
+        schoolId: event.schoolId,
+        eventId: event.id,
+        title: event.title,
+        startsAt: event.startsAt,
+        pupilIds: [a.pupilId],
+        appointmentId: a.id,
+        teacher: teacher?.name ?? 'their teacher',
+        at: a.startsAt,
+      });
+    }
+    return view;
   }
 }

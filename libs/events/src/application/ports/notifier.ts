@@ -15,12 +15,23 @@ export interface ConsentRequest extends Invitation {
   readonly changedAt: Date;
 }
 
+export interface AppointmentCancellation extends Invitation {
+  readonly appointmentId: string;
+  readonly teacher: string;
+  /** When the appointment would have begun. */
+  readonly at: Date;
+}
+
 /** Tells parents about events, as tracked messages; answers the message's id. */
 export abstract class Notifier {
   /** The invited pupils' parents: they may book. */
   abstract inviteParents(invitation: Invitation): Promise<{ readonly messageId: string }>;
   /** The parents of pupils who had a booking (or a place on the waiting list): the event is off. */
   abstract tellCancelled(cancellation: Invitation): Promise<{ readonly messageId: string }>;
+  /** The child's parents: the office cancelled a parents' evening appointment (usually at a parent's call). */
+  abstract tellAppointmentCancelled(
+    cancellation: AppointmentCancellation,
+  ): Promise<{ readonly messageId: string }>;
   /** The parents who consented: the trip or its form changed, so please confirm consent again. */
   abstract askConsentAgain(request: ConsentRequest): Promise<{ readonly messageId: string }>;
 }
