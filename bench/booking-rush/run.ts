@@ -61,6 +61,8 @@ async function main(): Promise<void> {
       TWILIO_AUTH_TOKEN: 'bench-twilio-token',
       SES_EVENTS_USERNAME: 'ses-events',
       SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     }),
   );
   await app.listen({ port: 0, host: '127.0.0.1', backlog: 2048 });

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       TWILIO_API_URL: providers.twilio,
       SES_ENDPOINT: providers.ses,
       SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: 'whsec_bench',
       PUBLIC_API_URL: 'http://127.0.0.1:1',
       DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '50',
       SMS_PER_SECOND: '1000000',

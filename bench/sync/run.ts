@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
     TWILIO_AUTH_TOKEN: 'unused-token',
     SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     LOG_LEVEL: 'silent',
   };
   const worker = await createWorker(loadConfig(WorkerConfig, env), { schedules: false });

@@ -72,6 +72,8 @@ export async function startStack(
       TWILIO_AUTH_TOKEN: 'bench-twilio-token',
       SES_EVENTS_USERNAME: 'ses-events',
       SES_EVENTS_PASSWORD: 'unused-ses-events-password',
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: 'whsec_bench',
     }),
   );
   cleanup.add('API', () => app.close());

@@ -44,7 +44,6 @@ describe('events: invitations and booking that never overbooks', () => {
     startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     endsAt: new Date(Date.now() + 7 * 86_400_000 + 6 * 3_600_000).toISOString(),
     capacity,
-    priceP: 1500,
     eligibility,
     ...extra,
   });
@@ -333,10 +332,15 @@ describe('events: invitations and booking that never overbooks', () => {
     const events = `/api/v1/schools/${s.id}/events`;
     expect((await as(staff).post(events, club({}))).body.priceUnit).toBe('term');
     expect((await as(staff).post(events, club({ priceUnit: 'session' }))).body.priceUnit).toBe('session');
-    expect((await as(staff).post(events, trip(5))).body.priceUnit).toBe('event');
+    expect((await as(staff).post(events, trip(5, { ncYears: [5] }, { priceP: 1500 }))).body.priceUnit).toBe(
+      'event',
+    );
     const before = await sql('select count(*) as n from events where school_id = ?', [s.id]);
 
-    const perSessionTrip = await as(staff).post(events, trip(5, { ncYears: [5] }, { priceUnit: 'session' }));
+    const perSessionTrip = await as(staff).post(
+      events,
+      trip(5, { ncYears: [5] }, { priceP: 1500, priceUnit: 'session' }),
+    );
     expect(perSessionTrip.status).toBe(400);
     expect(perSessionTrip.body.errors).toEqual([
       { field: 'priceUnit', message: 'a trip is priced per trip' },

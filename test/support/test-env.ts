@@ -8,6 +8,7 @@ export const TEST_TWILIO = {
   accountSid: 'AC0000000000000000000000000000beef',
   authToken: 'test-twilio-auth-token',
 };
+export const TEST_STRIPE = { secretKey: 'sk_test_rowan', webhookSecret: 'whsec_rowantest' };
 export const TEST_SES_EVENTS = { username: 'ses-events', password: 'test-ses-events-password' };
 
 /** Messaging settings every process needs; the stand-ins' URLs are added by the tests that run them. */
@@ -17,6 +18,8 @@ export function messagingSettings(): Record<string, string> {
     TWILIO_AUTH_TOKEN: TEST_TWILIO.authToken,
     SES_EVENTS_USERNAME: TEST_SES_EVENTS.username,
     SES_EVENTS_PASSWORD: TEST_SES_EVENTS.password,
+    STRIPE_SECRET_KEY: TEST_STRIPE.secretKey,
+    STRIPE_WEBHOOK_SECRET: TEST_STRIPE.webhookSecret,
   };
 }
 

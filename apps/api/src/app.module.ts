@@ -40,6 +40,7 @@ import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
 import { EventBookingsController } from './events/event-bookings.controller';
+import { MyPaymentsController, PaymentsController } from './events/payments.controller';
 import { EventConsentController } from './events/event-consent.controller';
 import { MyConsentController } from './events/my-consent.controller';
 import { EventsController } from './events/events.controller';
@@ -85,7 +86,19 @@ export class AppModule implements NestModule {
         PassportModule,
         DirectoryModule,
         communications,
-        EventsModule.forRoot({ offerWindowMs: config.EVENT_OFFER_SECONDS * 1000, communications }),
+        EventsModule.forRoot({
+          offerWindowMs: config.EVENT_OFFER_SECONDS * 1000,
+          communications,
+          payments: {
+            holdMs: config.PAYMENT_HOLD_SECONDS * 1000,
+            webOrigin: config.WEB_ORIGIN,
+            stripe: {
+              secretKey: config.STRIPE_SECRET_KEY,
+              webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+              ...(config.STRIPE_API_URL ? { apiUrl: config.STRIPE_API_URL } : {}),
+            },
+          },
+        }),
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -120,6 +133,8 @@ export class AppModule implements NestModule {
         GroupsController,
         EventsController,
         EventBookingsController,
+        MyPaymentsController,
+        PaymentsController,
         EventConsentController,
         MyConsentController,
         MyEventsController,

@@ -45,7 +45,19 @@ export class WorkerModule {
         CryptoModule.forRoot({ misTokenKey: config.MIS_TOKEN_KEY }),
         DirectoryModule,
         communications,
-        EventsModule.forRoot({ offerWindowMs: config.EVENT_OFFER_SECONDS * 1000, communications }),
+        EventsModule.forRoot({
+          offerWindowMs: config.EVENT_OFFER_SECONDS * 1000,
+          communications,
+          payments: {
+            holdMs: config.PAYMENT_HOLD_SECONDS * 1000,
+            webOrigin: '' /* the worker makes no checkouts */,
+            stripe: {
+              secretKey: config.STRIPE_SECRET_KEY,
+              webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+              ...(config.STRIPE_API_URL ? { apiUrl: config.STRIPE_API_URL } : {}),
+            },
+          },
+        }),
         BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
         AccessModule.forRoot({
           fusionAuth: {

@@ -12,6 +12,28 @@ import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-
 import { MikroOrmStaffingStore } from '@rowan/adapters/persistence/events/mikro-orm-staffing.store';
 import { MikroOrmParentsEveningStore } from '@rowan/adapters/persistence/events/mikro-orm-parents-evening.store';
 import { MikroOrmEveningReplies } from '@rowan/adapters/persistence/events/mikro-orm-evening-replies';
+import { MikroOrmPaymentStore } from '@rowan/adapters/persistence/events/mikro-orm-payment.store';
+import {
+  StripePaymentGateway,
+  type StripeSettings,
+} from '@rowan/adapters/stripe/stripe-payment-gateway.adapter';
+import { PaymentGateway } from './application/ports/payment-gateway';
+import { PaymentStore } from './application/ports/payment.store';
+import { BookingMoneyReader } from './application/payments/booking-money.reader';
+import { CancellationPayments } from './application/payments/cancellation-payments.service';
+import { ExpirePaymentHoldUseCase } from './application/payments/expire-payment-hold.use-case';
+import { PaymentPlans } from './application/payments/payment-plans';
+import {
+  GetBookingMoneyUseCase,
+  GetMyBookingMoneyUseCase,
+  PaymentSettingsUseCase,
+} from './application/payments/read-payments.use-case';
+import { ReconcilePaymentsUseCase } from './application/payments/reconcile-payments.use-case';
+import { RecordPaymentEventUseCase } from './application/payments/record-payment-event.use-case';
+import { RefundBookingUseCase } from './application/payments/refund-booking.use-case';
+import { Refunds } from './application/payments/refunds.service';
+import { Settlement } from './application/payments/settlement.service';
+import { StartCheckoutUseCase } from './application/payments/start-checkout.use-case';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -113,6 +135,14 @@ const USE_CASES = [
   CancelMyAppointmentUseCase,
   StaffCancelAppointmentUseCase,
   ExpireEveningHoldUseCase,
+  StartCheckoutUseCase,
+  RecordPaymentEventUseCase,
+  ExpirePaymentHoldUseCase,
+  RefundBookingUseCase,
+  GetBookingMoneyUseCase,
+  GetMyBookingMoneyUseCase,
+  PaymentSettingsUseCase,
+  ReconcilePaymentsUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -121,6 +151,11 @@ export class EventsModule {
   static forRoot(options: {
     readonly offerWindowMs: number;
     readonly communications: DynamicModule;
+    readonly payments: {
+      readonly holdMs: number;
+      readonly webOrigin: string;
+      readonly stripe: StripeSettings;
+    };
   }): DynamicModule {
     return {
       module: EventsModule,
@@ -137,7 +172,21 @@ export class EventsModule {
         { provide: EventJobs, useClass: BullMqEventJobs },
         { provide: StaffingStore, useClass: MikroOrmStaffingStore },
         { provide: RegisterStore, useClass: MikroOrmRegisterStore },
-        { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
+        {
+          provide: EventSettings,
+          useValue: new EventSettings(
+            options.offerWindowMs,
+            options.payments.holdMs,
+            options.payments.webOrigin,
+          ),
+        },
+        { provide: PaymentStore, useClass: MikroOrmPaymentStore },
+        { provide: PaymentGateway, useFactory: () => new StripePaymentGateway(options.payments.stripe) },
+        PaymentPlans,
+        Refunds,
+        Settlement,
+        BookingMoneyReader,
+        CancellationPayments,
         WaitingList,
         ConsentRenewal,
         ParentEveningReader,

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Controller,
   Headers,
   HttpCode,
@@ -13,6 +14,7 @@ import { ApiConfig } from '@rowan/adapters/config/config';
 import { readSesNotification } from '@rowan/adapters/ses/ses-events';
 import { isSignedByTwilio, twilioStatusEvent } from '@rowan/adapters/twilio/twilio-webhooks';
 import { RecordDeliveryEventUseCase, RecordSmsReplyUseCase } from '@rowan/communications';
+import { InvalidWebhookSignature, RecordPaymentEventUseCase } from '@rowan/events';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/decorators';
@@ -31,7 +33,33 @@ export class WebhooksController {
     private readonly config: ApiConfig,
     private readonly recordEvent: RecordDeliveryEventUseCase,
     private readonly recordReply: RecordSmsReplyUseCase,
+    private readonly recordPayment: RecordPaymentEventUseCase,
   ) {}
+
+  /**
+   * Stripe's events, signature checked over the exact bytes received. Answers 200 once acted on (or seen
+   * before), 400 for a bad signature (nothing changes), and 5xx when something failed, so Stripe retries.
+   */
+  @Public()
+  @Post('stripe')
+  @HttpCode(200)
+  async stripeEvents(
+    @Req() req: FastifyRequest & { rawBody?: Buffer },
+    @Headers('stripe-signature') signature: string | undefined,
+  ): Promise<{ received: true; outcome: string }> {
+    if (!signature || !req.rawBody) {
+      throw new BadRequestException('A Stripe-Signature header and a body are needed');
+    }
+    try {
+      const outcome = await this.recordPayment.execute({ rawBody: req.rawBody, signature });
+      return { received: true, outcome };
+    } catch (error) {
+      if (error instanceof InvalidWebhookSignature) {
+        throw new BadRequestException(error.message);
+      }
+      throw error;
+    }
+  }
 
   @Public()
   @Post('twilio/status')

@@ -11,7 +11,7 @@ const problem = (status: number, description: string) =>
   });
 
 /** The problems any authenticated route can answer, documented once. */
-export function ApiProblems(...extra: Array<400 | 404 | 409>) {
+export function ApiProblems(...extra: Array<400 | 404 | 409 | 503>) {
   return applyDecorators(
     ApiBearerAuth(),
     problem(401, 'Missing, invalid or expired token, or staff without MFA'),
@@ -24,6 +24,7 @@ export function ApiProblems(...extra: Array<400 | 404 | 409>) {
           400: 'Invalid request; `errors` names each field',
           404: 'Not found (or not yours)',
           409: 'Conflicts with the current state',
+          503: 'A provider (such as Stripe) did not answer; nothing changed, try again',
         }[status],
       ),
     ),

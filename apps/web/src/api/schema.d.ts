@@ -956,6 +956,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/bookings/{bookingId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay for my child’s booking
+         * @description Opens (or gives again, while it is open) the card payment page for what is due: a held place’s payment, or later the balance. Send the family to `url`; the place is confirmed when the payment arrives.
+         */
+        post: operations["startCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings/{bookingId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My child’s booking’s payments
+         * @description The price lines, what was paid and refunded, and what is still to pay.
+         */
+        get: operations["getMyBookingPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/bookings/{bookingId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking’s payments
+         * @description The ledger (charge, subsidy, discount, payments, refunds in pence), the payments due and the totals.
+         */
+        get: operations["getBookingPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/bookings/{bookingId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a booking
+         * @description In full (leave out `amountP`) or in part, through Stripe, newest payment first; recorded in the ledger and the audit log. The booking itself is not cancelled.
+         */
+        post: operations["refundBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/payments/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reconcile with Stripe
+         * @description The ledger’s payments and refunds in the period against the school’s Stripe balance transactions, matched by Stripe’s ids; anything on one side only or with a different amount is flagged.
+         */
+        get: operations["reconcilePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/payment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment settings
+         * @description The school’s Stripe connected account and its refund rule for parents who cancel.
+         */
+        get: operations["getPaymentSettings"];
+        /**
+         * Change payment settings
+         * @description Audited.
+         */
+        put: operations["savePaymentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/events/{eventId}/consent-form": {
         parameters: {
             query?: never;
@@ -1409,7 +1533,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -2293,6 +2417,25 @@ export interface components {
             /** @description Narrows to pupils with any */
             characteristics?: ("pupil_premium" | "free_school_meals" | "sen")[];
         };
+        PaymentTermsDto: {
+            /**
+             * @description For Pupil Premium and free-school-meals pupils: `free`, `percent` (the school pays `subsidyPercent`) or `cap` (the family pays at most `subsidyMaxP`)
+             * @enum {string}
+             */
+            subsidy: "none" | "free" | "percent" | "cap";
+            subsidyPercent?: number | null;
+            /** @description Pence */
+            subsidyMaxP?: number | null;
+            /** @description Off the second and later children of a family */
+            siblingDiscountPercent?: number;
+            /** @description Pence paid when booking */
+            depositP?: number | null;
+            /**
+             * Format: date-time
+             * @description When the balance is due
+             */
+            balanceDueAt?: string | null;
+        };
         CreateEventRequest: {
             /** @enum {string} */
             kind: "trip" | "club";
@@ -2331,6 +2474,8 @@ export interface components {
              */
             priorityBookingUntil?: string;
             eligibility?: components["schemas"]["EligibilityDto"];
+            /** @description Only for a priced event */
+            paymentTerms?: components["schemas"]["PaymentTermsDto"] | null;
         };
         EventDto: {
             /** Format: uuid */
@@ -2364,6 +2509,7 @@ export interface components {
              * @description Until then only Pupil Premium and free-school-meals pupils may book
              */
             priorityBookingUntil: string | null;
+            paymentTerms: components["schemas"]["PaymentTermsDto"] | null;
             eligibility: components["schemas"]["EligibilityDto"];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
@@ -2406,11 +2552,16 @@ export interface components {
             /** Format: uuid */
             pupilId: string;
             /** @enum {string} */
-            state: "confirmed" | "waitlisted" | "offered" | "cancelled";
+            state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled";
             /** @description On the waiting list: 1 is first */
             position: number | null;
             /** Format: date-time */
             offerExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description Held for payment: the place is let go if not paid by then
+             */
+            holdExpiresAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2422,7 +2573,7 @@ export interface components {
             forename: string;
             surname: string;
             /** @enum {string} */
-            state: "confirmed" | "waitlisted" | "offered" | "cancelled";
+            state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled";
             /** @enum {string} */
             consent: "not_needed" | "missing" | "given" | "stale";
             /** Format: date-time */
@@ -2431,6 +2582,151 @@ export interface components {
         ParticipantPageDto: {
             items: components["schemas"]["ParticipantDto"][];
             nextCursor: string | null;
+        };
+        CheckoutDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            paymentId: string;
+            /** @description Pence */
+            amountP: number;
+            /** @description The payment page to send the family to */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        NextPaymentDto: {
+            /** Format: uuid */
+            paymentId: string;
+            amountP: number;
+            /** @enum {string} */
+            purpose: "full" | "deposit" | "balance";
+            /** Format: date-time */
+            dueAt: string | null;
+        };
+        LedgerEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            entry: "charge" | "subsidy" | "discount" | "payment" | "refund";
+            /** @description Pence, always positive; the entry says which way */
+            amountP: number;
+            /** @description Stripe’s PaymentIntent (payment) or Refund (refund) id */
+            reference: string | null;
+            note: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            purpose: "full" | "deposit" | "balance";
+            /** @description Pence */
+            amountP: number;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "paid" | "lapsed" | "withdrawn" | "refund_due" | "refunded";
+            /** Format: date-time */
+            paidAt: string | null;
+        };
+        MyBookingMoneyDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** @description Pence charged */
+            chargeP: number;
+            /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
+            subsidyP: number;
+            /** @description Pence off (sibling discount) */
+            discountP: number;
+            /** @description Pence the family owes in all */
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            /** @description Still to pay on a live booking */
+            outstandingP: number;
+            /** @description Paid and not yet refunded */
+            refundableP: number;
+            nextPayment: components["schemas"]["NextPaymentDto"] | null;
+            entries: components["schemas"]["LedgerEntryDto"][];
+            payments: components["schemas"]["PaymentDto"][];
+            /** @enum {string} */
+            state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled";
+        };
+        BookingMoneyDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** @description Pence charged */
+            chargeP: number;
+            /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
+            subsidyP: number;
+            /** @description Pence off (sibling discount) */
+            discountP: number;
+            /** @description Pence the family owes in all */
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            /** @description Still to pay on a live booking */
+            outstandingP: number;
+            /** @description Paid and not yet refunded */
+            refundableP: number;
+            nextPayment: components["schemas"]["NextPaymentDto"] | null;
+            entries: components["schemas"]["LedgerEntryDto"][];
+            payments: components["schemas"]["PaymentDto"][];
+        };
+        RefundRequest: {
+            /** @description Pence; leave out to refund everything still refundable */
+            amountP?: number;
+            /** @description Why; recorded in the ledger and the audit log */
+            reason: string;
+        };
+        StripeTotalsDto: {
+            charges: number;
+            refunds: number;
+            /** @description Pence in less pence out */
+            grossP: number;
+            feesP: number;
+            netP: number;
+        };
+        RowanTotalsDto: {
+            payments: number;
+            refunds: number;
+            paidP: number;
+            refundedP: number;
+        };
+        MismatchDto: {
+            /** @enum {string} */
+            kind: "missing_in_rowan" | "missing_in_stripe" | "amount_differs";
+            /** @enum {string} */
+            type: "charge" | "refund";
+            reference: string;
+            stripeAmountP: number | null;
+            rowanAmountP: number | null;
+            /** Format: uuid */
+            bookingId: string | null;
+            balanceTransactionId: string | null;
+        };
+        ReconciliationDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            stripe: components["schemas"]["StripeTotalsDto"];
+            rowan: components["schemas"]["RowanTotalsDto"];
+            matched: number;
+            mismatches: components["schemas"]["MismatchDto"][];
+            /** @description True when nothing is flagged */
+            clean: boolean;
+        };
+        PaymentSettingsDto: {
+            /** @description The school’s Stripe connected account (acct_…); null: the platform’s */
+            stripeAccountId: string | null;
+            /**
+             * @description What parents get back when they cancel a paid booking
+             * @enum {string}
+             */
+            cancellationRefund: "full" | "keep_deposit" | "none";
         };
         ConsentQuestionViewDto: {
             /** Format: uuid */
@@ -6869,6 +7165,530 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    startCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A provider (such as Stripe) did not answer; nothing changed, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMyBookingPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyBookingMoneyDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBookingPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingMoneyDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    refundBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingMoneyDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A provider (such as Stripe) did not answer; nothing changed, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query: {
+                /** @description From (inclusive) */
+                from: string;
+                /** @description To (exclusive) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A provider (such as Stripe) did not answer; nothing changed, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPaymentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSettingsDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    savePaymentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSettingsDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

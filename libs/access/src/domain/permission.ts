@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   'trust_messages:settings',
   'events:read',
   'events:manage',
+  'payments:read',
+  'payments:refund',
+  'payments:settings',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +66,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'trust_messages:settings',
     'events:read',
     'events:manage',
+    'payments:read',
+    'payments:refund',
+    'payments:settings',
   ],
   school_admin: [
     'schools:read',
@@ -78,6 +84,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:settings',
     'events:read',
     'events:manage',
+    'payments:read',
+    'payments:refund',
+    'payments:settings',
   ],
   office: [
     'schools:read',
@@ -88,6 +97,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:send',
     'events:read',
     'events:manage',
+    'payments:read',
   ],
   teacher: ['schools:read', 'directory:read', 'events:read'],
   parent: [],

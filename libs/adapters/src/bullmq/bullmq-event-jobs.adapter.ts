@@ -11,7 +11,9 @@ const RECHECK_MIN_DELAY_MS = 1_000;
 export class BullMqEventJobs extends EventJobs {
   constructor(
     @InjectQueue(QUEUES.events)
-    private readonly queue: Queue<JobPayloads['expire-offer'] | JobPayloads['expire-hold']>,
+    private readonly queue: Queue<
+      JobPayloads['expire-offer'] | JobPayloads['expire-hold'] | JobPayloads['expire-payment-hold']
+    >,
   ) {
     super();
   }
@@ -23,6 +25,18 @@ export class BullMqEventJobs extends EventJobs {
       {
         ...DEFAULT_JOB_OPTIONS,
         jobId: jobIds.expireOffer(bookingId, at.getTime()),
+        delay: Math.max(0, at.getTime() - Date.now()),
+      },
+    );
+  }
+
+  async expirePaymentHold(bookingId: string, at: Date): Promise<void> {
+    await this.queue.add(
+      'expire-payment-hold',
+      { bookingId },
+      {
+        ...DEFAULT_JOB_OPTIONS,
+        jobId: jobIds.expirePaymentHold(bookingId, at.getTime()),
         delay: Math.max(0, at.getTime() - Date.now()),
       },
     );

@@ -24,6 +24,7 @@ export interface JobPayloads {
   /** Up to SEND_BATCH_MAX email or SMS deliveries, all of one channel. */
   'send-deliveries': { readonly deliveryIds: readonly string[] };
   'expire-offer': { readonly bookingId: string };
+  'expire-payment-hold': { readonly bookingId: string };
   /** `attempt`: 0 for the hold's own job, then one more for each re-check of a job that ran early. */
   'expire-hold': { readonly eventId: string; readonly appointmentId: string; readonly attempt: number };
 }
@@ -37,6 +38,8 @@ export const jobIds = {
   /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */
   /** One check per offer and expiry time (a re-check of an early run gets its own). */
   expireOffer: (bookingId: string, at: number) => `offer-${bookingId}-${at.toString(36)}`,
+  /** One check per held booking and expiry time. */
+  expirePaymentHold: (bookingId: string, at: number) => `pay-hold-${bookingId}-${at.toString(36)}`,
   /** One job per hold and expiry time, and one per re-check (a job cannot re-add its own id while it runs). */
   expireHold: (appointmentId: string, at: number, attempt: number) =>
     `hold-${appointmentId}-${at.toString(36)}-${attempt}`,

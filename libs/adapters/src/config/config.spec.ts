@@ -14,6 +14,8 @@ const valid = {
   TWILIO_ACCOUNT_SID: 'AC0000000000000000000000000000beef',
   TWILIO_AUTH_TOKEN: 'a-twilio-auth-token',
   SES_EVENTS_PASSWORD: 'a-long-ses-events-password',
+  STRIPE_SECRET_KEY: 'sk_test_config',
+  STRIPE_WEBHOOK_SECRET: 'whsec_config',
 };
 
 describe('loadConfig', () => {

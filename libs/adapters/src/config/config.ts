@@ -114,6 +114,24 @@ export class BaseConfig {
   })
   SES_EVENTS_PASSWORD!: string;
 
+  // ---- Payments. `.env.example` points these at the local Stripe stand-in (npm run demo). ----
+
+  @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, { message: 'a Stripe secret key (sk_test_… or sk_live_…)' })
+  STRIPE_SECRET_KEY!: string;
+
+  @Matches(/^whsec_[A-Za-z0-9]+$/, { message: 'the Stripe webhook endpoint’s signing secret (whsec_…)' })
+  STRIPE_WEBHOOK_SECRET!: string;
+
+  @IsOptional()
+  @IsUrl(url, { message: 'a Stripe API base URL, only for a stand-in (unset for Stripe itself)' })
+  STRIPE_API_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'seconds a place is held while the family pays, 60 to 86400' })
+  @Min(60, { message: 'seconds a place is held while the family pays, 60 to 86400' })
+  @Max(86_400, { message: 'seconds a place is held while the family pays, 60 to 86400' })
+  PAYMENT_HOLD_SECONDS = 1_860;
+
   // The send rates are the API's concern too: it cuts fallbacks into batches the rate limits can take.
   @Transform(toInt)
   @IsInt({

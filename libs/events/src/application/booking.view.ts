@@ -9,6 +9,8 @@ export interface BookingView {
   /** On the waiting list: 1 for the first. */
   readonly position: number | null;
   readonly offerExpiresAt: Date | null;
+  /** Held for payment: the place goes if not paid by then. */
+  readonly holdExpiresAt: Date | null;
   readonly createdAt: Date;
 }
 
@@ -20,6 +22,7 @@ export function toBookingView(b: BookingRecord, position: number | null = null):
     state: b.state,
     position: b.state === 'waitlisted' ? position : null,
     offerExpiresAt: b.state === 'offered' ? b.offerExpiresAt : null,
+    holdExpiresAt: b.state === 'held' ? b.offerExpiresAt : null,
     createdAt: b.createdAt,
   };
 }

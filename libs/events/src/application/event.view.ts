@@ -1,5 +1,6 @@
 import type { EventKind, EventStatus, PriceUnit, SchoolEvent } from '../domain/event';
 import type { Eligibility } from '../domain/eligibility';
+import type { PaymentTerms } from '../domain/pricing';
 
 /** What an event shows: fields named one by one, so a new column never leaks. */
 export interface EventView {
@@ -18,6 +19,7 @@ export interface EventView {
   readonly priceUnit: PriceUnit | null;
   readonly bookingCutoff: Date | null;
   readonly priorityBookingUntil: Date | null;
+  readonly paymentTerms: PaymentTerms | null;
   readonly eligibility: Eligibility;
   readonly status: EventStatus;
   readonly invitationMessageId: string | null;
@@ -42,6 +44,7 @@ export function toEventView(e: SchoolEvent): EventView {
     priceUnit: e.priceUnit,
     bookingCutoff: e.bookingCutoff,
     priorityBookingUntil: e.priorityBookingUntil,
+    paymentTerms: e.paymentTerms,
     eligibility: e.eligibility,
     status: e.status,
     invitationMessageId: e.invitationMessageId,

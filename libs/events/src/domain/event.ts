@@ -1,6 +1,7 @@
 import { ValidationFailed, type FieldError, type SchoolId, type TrustId, type UserId } from '@rowan/kernel';
 import type { Eligibility } from './eligibility';
 import { EventConflict } from './events.errors';
+import { checkPaymentTerms, type PaymentTerms } from './pricing';
 
 /** The kinds staff create through the generic event form; a parents' evening is set up with its teachers. */
 export const EVENT_KINDS = ['trip', 'club'] as const;
@@ -33,6 +34,8 @@ export interface EventDetails {
    * book (staff may book anyone); then booking opens to every invited pupil.
    */
   readonly priorityBookingUntil?: Date | null;
+  /** Subsidy, sibling discount and deposit for a priced event; none when not given. */
+  readonly paymentTerms?: PaymentTerms | null;
   readonly eligibility: Eligibility;
 }
 
@@ -62,6 +65,7 @@ export class SchoolEvent {
     readonly taken: number = 0,
     public priceUnit: PriceUnit | null = null,
     public priorityBookingUntil: Date | null = null,
+    public paymentTerms: PaymentTerms | null = null,
   ) {}
 
   static create(
@@ -93,6 +97,7 @@ export class SchoolEvent {
       0,
       priceUnitOf(details),
       details.priorityBookingUntil ?? null,
+      details.priceP === null ? null : (details.paymentTerms ?? null),
     );
   }
 
@@ -110,6 +115,7 @@ export class SchoolEvent {
       priceUnit: this.priceUnit,
       bookingCutoff: this.bookingCutoff,
       priorityBookingUntil: this.priorityBookingUntil,
+      paymentTerms: this.paymentTerms,
       eligibility: this.eligibility,
     };
   }
@@ -126,6 +132,7 @@ export class SchoolEvent {
       sessions: [...next.sessions],
       priceUnit: priceUnitOf(next),
       priorityBookingUntil: next.priorityBookingUntil ?? null,
+      paymentTerms: next.priceP === null ? null : (next.paymentTerms ?? null),
       updatedAt: now,
     });
   }
@@ -150,6 +157,14 @@ export class SchoolEvent {
         sessions: [],
         priceUnit: priceUnitOf(d),
         priorityBookingUntil: d.priorityBookingUntil ? new Date(d.priorityBookingUntil).getTime() : null,
+        paymentTerms: d.paymentTerms
+          ? {
+              ...d.paymentTerms,
+              balanceDueAt: d.paymentTerms.balanceDueAt
+                ? new Date(d.paymentTerms.balanceDueAt).getTime()
+                : null,
+            }
+          : null,
       });
     if (fixed(next) !== fixed(current)) {
       throw new EventConflict(
@@ -219,6 +234,9 @@ export function checkDetails(d: EventDetails): void {
     errors.push({ field: 'priorityBookingUntil', message: 'must be before the event starts' });
   } else if (priority && d.bookingCutoff && priority.getTime() >= d.bookingCutoff.getTime()) {
     errors.push({ field: 'priorityBookingUntil', message: 'must be before the booking cut-off' });
+  }
+  if (d.paymentTerms) {
+    errors.push(...checkPaymentTerms(d.paymentTerms, d));
   }
   if (errors.length) {
     throw new ValidationFailed('The event is not valid', errors);

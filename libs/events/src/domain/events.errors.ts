@@ -24,3 +24,9 @@ export const ChangesClosed = () =>
 export const EventNotFound = () => new NotFound('Event', 'EVENTS.EVENT_NOT_FOUND');
 export const BookingNotFound = () => new NotFound('Booking', 'EVENTS.BOOKING_NOT_FOUND');
 export const PupilNotFound = () => new NotFound('Pupil', 'EVENTS.PUPIL_NOT_FOUND');
+
+/** The card-payment provider did not answer, or refused the request; nothing was paid or refunded (503). */
+export class PaymentProviderUnavailable extends DomainError {
+  readonly kind = 'unavailable';
+  readonly code = 'PAYMENTS.PROVIDER_UNAVAILABLE';
+}

@@ -28,6 +28,7 @@ import {
 import { PageQuery } from '../../http/page.query';
 import { PupilSelectorsDto } from '../../http/pupil-selectors.dto';
 import { ConsentAnswersRequest } from './consent.request.dto';
+import { PaymentTermsDto } from './payment-terms.dto';
 
 /** `?status=` on the events list, besides the page. */
 export class ListEventsQuery extends PageQuery {
@@ -114,6 +115,11 @@ export class CreateEventRequest {
   @ValidateNested()
   @Type(() => EligibilityDto)
   eligibility?: EligibilityDto;
+  @ApiPropertyOptional({ type: PaymentTermsDto, nullable: true, description: 'Only for a priced event' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaymentTermsDto)
+  paymentTerms?: PaymentTermsDto | null;
 
   toDetails(): EventDetails {
     const sessions = (this.sessions ?? []).map((s) => new Date(s)).sort((a, b) => a.getTime() - b.getTime());
@@ -132,6 +138,7 @@ export class CreateEventRequest {
       priceUnit: this.priceUnit ?? null,
       bookingCutoff: this.bookingCutoff ? new Date(this.bookingCutoff) : null,
       priorityBookingUntil: this.priorityBookingUntil ? new Date(this.priorityBookingUntil) : null,
+      paymentTerms: this.paymentTerms ? this.paymentTerms.toTerms() : null,
       eligibility: (this.eligibility ?? new EligibilityDto()).toRules(),
     };
   }

@@ -15,6 +15,7 @@ import {
 } from '@rowan/events';
 import { ConsentQuestionViewDto } from './consent.response.dto';
 import { EligibilityDto } from './event.request.dto';
+import { PaymentTermsDto } from './payment-terms.dto';
 
 export class EventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -39,6 +40,7 @@ export class EventDto {
     description: 'Until then only Pupil Premium and free-school-meals pupils may book',
   })
   priorityBookingUntil!: string | null;
+  @ApiProperty({ type: PaymentTermsDto, nullable: true }) paymentTerms!: PaymentTermsDto | null;
   @ApiProperty({ type: EligibilityDto }) eligibility!: object;
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status!: string;
   @ApiProperty({
@@ -68,6 +70,7 @@ export class EventDto {
       priceUnit: e.priceUnit,
       bookingCutoff: e.bookingCutoff?.toISOString() ?? null,
       priorityBookingUntil: e.priorityBookingUntil?.toISOString() ?? null,
+      paymentTerms: e.paymentTerms ? PaymentTermsDto.from(e.paymentTerms) : null,
       eligibility: {
         ncYears: [...e.eligibility.ncYears],
         groupIds: [...e.eligibility.groupIds],
@@ -121,6 +124,13 @@ export class BookingDto {
   @ApiProperty({ nullable: true, type: Number, description: 'On the waiting list: 1 is first' })
   position!: number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) offerExpiresAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Held for payment: the place is let go if not paid by then',
+  })
+  holdExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(b: BookingView): BookingDto {
@@ -131,6 +141,7 @@ export class BookingDto {
       state: b.state,
       position: b.position,
       offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
+      holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null,
       createdAt: b.createdAt.toISOString(),
     };
   }

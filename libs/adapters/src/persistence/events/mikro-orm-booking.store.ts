@@ -87,7 +87,11 @@ export class MikroOrmBookingStore extends BookingStore {
   }
 
   async invitees(schoolId: SchoolId, eventId: string): Promise<InviteeRow[]> {
-    const rows = await this.select<{ pupil_id: string; booking_id: string | null; state: BookingState | null }>(
+    const rows = await this.select<{
+      pupil_id: string;
+      booking_id: string | null;
+      state: BookingState | null;
+    }>(
       `select i.pupil_id, b.id as booking_id, b.state
          from event_invitations i
          left join event_bookings b
@@ -127,7 +131,7 @@ export class MikroOrmBookingStore extends BookingStore {
   }
 
   async cancelAll(eventId: string, at: Date): Promise<string[]> {
-    const live = "('confirmed', 'offered', 'waitlisted')";
+    const live = "('confirmed', 'held', 'offered', 'waitlisted')";
     const rows = await this.select<{ pupil_id: string }>(
       `select pupil_id from event_bookings where event_id = ? and state in ${live} order by created_at for update`,
       [eventId],

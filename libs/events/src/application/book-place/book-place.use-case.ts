@@ -8,6 +8,7 @@ import { BookingStore } from '../ports/booking.store';
 import { ConsentStore } from '../ports/consent.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship } from '../ports/guardianship';
+import { PaymentPlans } from '../payments/payment-plans';
 import { placeBooking } from './place-booking';
 
 export interface BookPlaceInput {
@@ -35,6 +36,7 @@ export class BookPlaceUseCase {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly consents: ConsentStore,
+    private readonly plans: PaymentPlans,
   ) {}
 
   async execute(input: BookPlaceInput): Promise<BookingView> {
@@ -51,7 +53,8 @@ export class BookPlaceUseCase {
         return bookingView(this.bookings, earlier);
       }
     }
-    const child = (await this.guardianship.childrenOf(input.actor)).find((c) => c.id === input.pupilId);
+    const children = await this.guardianship.childrenOf(input.actor);
+    const child = children.find((c) => c.id === input.pupilId);
     if (!child) {
       throw PupilNotFound();
     }
@@ -83,6 +86,10 @@ export class BookPlaceUseCase {
     const answers = form?.questions.length
       ? checkAnswers(form.questions, input.consent ?? [], 'consent.answers')
       : null;
+    const siblings = children
+      .filter((c) => c.id !== child.id && c.schoolId === child.schoolId)
+      .map((c) => c.id);
+    const price = await this.plans.quoteFor(event, invitation, siblings, now);
     const booking = await placeBooking(
       { bookings: this.bookings, audit: this.audit, uow: this.uow, ids: this.ids },
       {
@@ -94,6 +101,7 @@ export class BookPlaceUseCase {
         requestHash,
         now,
         by: 'A parent',
+        price: { quote: price, plans: this.plans, holdMs: this.plans.holdMs },
         with: answers
           ? (b) =>
               this.consents.give({
@@ -108,6 +116,7 @@ export class BookPlaceUseCase {
           : undefined,
       },
     );
+    await this.plans.scheduleHoldExpiry(booking);
     return bookingView(this.bookings, booking);
   }
 }

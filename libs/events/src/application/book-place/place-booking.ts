@@ -1,6 +1,8 @@
 import type { Actor, AuditTrail } from '@rowan/access';
 import type { IdGenerator, UnitOfWork } from '@rowan/kernel';
 import type { SchoolEvent } from '../../domain/event';
+import type { Quote } from '../../domain/pricing';
+import type { PaymentPlans } from '../payments/payment-plans';
 import { EventConflict } from '../../domain/events.errors';
 import type { BookingRecord, BookingStore, InvitationRow } from '../ports/booking.store';
 
@@ -16,6 +18,11 @@ export interface Placement {
   readonly by: string;
   /** More to write with the booking, in its transaction (a parent's consent answers). */
   readonly with?: (booking: BookingRecord) => Promise<void>;
+  /**
+   * The child's price. A parent's place with something to pay now is held until paid (for `holdMs`); staff
+   * booking for a family (`holdMs` 0) confirm the place and leave the payment outstanding.
+   */
+  readonly price?: { readonly quote: Quote; readonly plans: PaymentPlans; readonly holdMs: number };
 }
 
 /**
@@ -47,28 +54,37 @@ async function place(
   const { event, invitation } = p;
   const open = !invitation.mayTakeReserved;
   const placed = await deps.bookings.takePlace(event.id, open);
+  const held = placed && (p.price?.quote.dueNowP ?? 0) > 0 && (p.price?.holdMs ?? 0) > 0;
   const record: BookingRecord = {
     id: deps.ids.next(),
     schoolId: event.schoolId,
     eventId: event.id,
     pupilId: invitation.pupilId,
-    state: placed ? 'confirmed' : 'waitlisted',
+    state: held ? 'held' : placed ? 'confirmed' : 'waitlisted',
     open,
     bookedBy: p.actor.userId,
-    offerExpiresAt: null,
+    offerExpiresAt: held && p.price ? new Date(p.now.getTime() + p.price.holdMs) : null,
     idempotencyKey: p.idempotencyKey,
     requestHash: p.requestHash,
     createdAt: p.now,
   };
   await deps.bookings.insert(record);
+  if (placed && p.price) {
+    await p.price.plans.record(record, p.price.quote, p.actor.userId, p.now);
+  }
   await p.with?.(record);
+  const what = held
+    ? 'held a place until it is paid for'
+    : placed
+      ? 'booked a place'
+      : 'joined the waiting list';
   deps.audit.record(p.actor.userId, {
-    action: placed ? 'booking.confirmed' : 'booking.waitlisted',
+    action: held ? 'booking.held' : placed ? 'booking.confirmed' : 'booking.waitlisted',
     trustId: event.trustId,
     schoolId: event.schoolId,
     targetType: 'booking',
     targetId: record.id,
-    summary: `${p.by} ${placed ? 'booked a place' : 'joined the waiting list'} for ${p.childName} on “${event.title}”`,
+    summary: `${p.by} ${what} for ${p.childName} on “${event.title}”`,
     after: { eventId: event.id, pupilId: invitation.pupilId, state: record.state },
   });
   return record;

@@ -7,6 +7,7 @@ import { bookingView, type BookingView } from '../booking.view';
 import { eventFor } from '../event-scope';
 import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
+import { PaymentPlans } from '../payments/payment-plans';
 import { placeBooking } from './place-booking';
 
 /** Staff book a place for an invited child on a parent's behalf (a phone call to the office); no cut-off. */
@@ -20,6 +21,7 @@ export class StaffBookPlaceUseCase {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly plans: PaymentPlans,
   ) {}
 
   async execute(input: {
@@ -36,6 +38,8 @@ export class StaffBookPlaceUseCase {
     if (!invitation) {
       throw new NotEligible('This pupil is not invited to this event');
     }
+    const now = this.clock.now();
+    const price = await this.plans.quoteFor(event, invitation, [], now);
     const booking = await placeBooking(
       { bookings: this.bookings, audit: this.audit, uow: this.uow, ids: this.ids },
       {
@@ -45,8 +49,10 @@ export class StaffBookPlaceUseCase {
         childName: 'a pupil',
         idempotencyKey: null,
         requestHash: null,
-        now: this.clock.now(),
+        now,
         by: 'Staff',
+        // Staff confirm the place; anything to pay stays outstanding for the family to pay online.
+        price: { quote: price, plans: this.plans, holdMs: 0 },
       },
     );
     return bookingView(this.bookings, booking);

@@ -10,10 +10,11 @@ import { BookingStore, type BookingRecord } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
 import { Guardianship } from '../ports/guardianship';
 import { ownBooking } from './own-booking';
+import { CancellationPayments } from '../payments/cancellation-payments.service';
 import { WaitingList } from './waiting-list.service';
 
 async function cancel(
-  deps: { waitingList: WaitingList; audit: AuditTrail; uow: UnitOfWork },
+  deps: { waitingList: WaitingList; audit: AuditTrail; uow: UnitOfWork; money: CancellationPayments },
   actor: Actor,
   booking: BookingRecord,
   event: SchoolEvent,
@@ -21,6 +22,7 @@ async function cancel(
 ): Promise<BookingView> {
   const offer = await deps.uow.transaction(async () => {
     const next = await deps.waitingList.end(booking, 'cancel');
+    await deps.money.withdraw(booking);
     deps.audit.record(actor.userId, {
       action: 'booking.cancelled',
       trustId: event.trustId,
@@ -34,6 +36,7 @@ async function cancel(
     return next;
   });
   await deps.waitingList.scheduleExpiry(offer);
+  await deps.money.settle(booking, event, { userId: actor.userId, parent: who === 'A parent' });
   return toBookingView({ ...booking, state: 'cancelled' });
 }
 
@@ -48,6 +51,7 @@ export class CancelMyBookingUseCase {
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly money: CancellationPayments,
   ) {}
 
   async execute(input: { actor: Actor; bookingId: string }): Promise<BookingView> {
@@ -60,7 +64,7 @@ export class CancelMyBookingUseCase {
       throw ChangesClosed();
     }
     return cancel(
-      { waitingList: this.waitingList, audit: this.audit, uow: this.uow },
+      { waitingList: this.waitingList, audit: this.audit, uow: this.uow, money: this.money },
       input.actor,
       booking,
       event,
@@ -79,6 +83,7 @@ export class StaffCancelBookingUseCase {
     private readonly waitingList: WaitingList,
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
+    private readonly money: CancellationPayments,
   ) {}
 
   async execute(input: {
@@ -93,7 +98,7 @@ export class StaffCancelBookingUseCase {
       throw BookingNotFound();
     }
     return cancel(
-      { waitingList: this.waitingList, audit: this.audit, uow: this.uow },
+      { waitingList: this.waitingList, audit: this.audit, uow: this.uow, money: this.money },
       input.actor,
       booking,
       event,
