@@ -2809,6 +2809,41 @@ export interface components {
             surname: string;
             yearGroup: string | null;
         };
+        PriceLineDto: {
+            /** @enum {string} */
+            entry: "charge" | "subsidy" | "discount";
+            label: string;
+            /** @description Pence */
+            amountP: number;
+        };
+        QuoteDto: {
+            /** @description The charge, then any subsidy and discount taken off */
+            lines: components["schemas"]["PriceLineDto"][];
+            /** @description Pence the family pays in all */
+            dueP: number;
+            /** @description Pence asked for when booking (the deposit, or everything) */
+            dueNowP: number;
+            /** @description Pence left after the deposit */
+            balanceP: number;
+            /** Format: date-time */
+            balanceDueAt: string | null;
+        };
+        NextDueDto: {
+            /** @description Pence */
+            amountP: number;
+            /** @enum {string} */
+            purpose: "full" | "deposit" | "balance";
+            /** Format: date-time */
+            dueAt: string | null;
+        };
+        InvitationMoneyDto: {
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            outstandingP: number;
+            /** @description What can be paid next (POST …/checkout) */
+            next: components["schemas"]["NextDueDto"] | null;
+        };
         InvitationDto: {
             event: components["schemas"]["EventDto"];
             booking: components["schemas"]["BookingDto"] | null;
@@ -2824,6 +2859,10 @@ export interface components {
              * @description When booking opens for this child, while the early-booking window is for others
              */
             opensAt: string | null;
+            /** @description Before booking a priced event: this child’s price */
+            price: components["schemas"]["QuoteDto"] | null;
+            /** @description After booking a priced event: paid and to pay */
+            money: components["schemas"]["InvitationMoneyDto"] | null;
         };
         ChildInvitationsDto: {
             child: components["schemas"]["InvitedChildDto"];

@@ -12,6 +12,8 @@ import {
   type ChildInvitations,
   type EligiblePupil,
   type EventView,
+  type InvitationMoney,
+  type Quote,
 } from '@rowan/events';
 import { ConsentQuestionViewDto } from './consent.response.dto';
 import { EligibilityDto } from './event.request.dto';
@@ -186,6 +188,50 @@ class InvitedChildDto {
   @ApiProperty({ nullable: true, type: String }) yearGroup!: string | null;
 }
 
+class PriceLineDto {
+  @ApiProperty({ enum: ['charge', 'subsidy', 'discount'] }) entry!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'Pence' }) amountP!: number;
+}
+
+export class QuoteDto {
+  @ApiProperty({ type: [PriceLineDto], description: 'The charge, then any subsidy and discount taken off' })
+  lines!: PriceLineDto[];
+  @ApiProperty({ description: 'Pence the family pays in all' }) dueP!: number;
+  @ApiProperty({ description: 'Pence asked for when booking (the deposit, or everything)' }) dueNowP!: number;
+  @ApiProperty({ description: 'Pence left after the deposit' }) balanceP!: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) balanceDueAt!: string | null;
+
+  static from(q: Quote): QuoteDto {
+    return {
+      lines: q.lines.map((l) => ({ ...l })),
+      dueP: q.dueP,
+      dueNowP: q.dueNowP,
+      balanceP: q.balanceP,
+      balanceDueAt: q.balanceDueAt?.toISOString() ?? null,
+    };
+  }
+}
+
+class NextDueDto {
+  @ApiProperty({ description: 'Pence' }) amountP!: number;
+  @ApiProperty({ enum: ['full', 'deposit', 'balance'] }) purpose!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
+}
+
+class InvitationMoneyDto {
+  @ApiProperty() dueP!: number;
+  @ApiProperty() paidP!: number;
+  @ApiProperty() refundedP!: number;
+  @ApiProperty() outstandingP!: number;
+  @ApiProperty({ type: NextDueDto, nullable: true, description: 'What can be paid next (POST …/checkout)' })
+  next!: NextDueDto | null;
+
+  static from(m: InvitationMoney): InvitationMoneyDto {
+    return { ...m, next: m.next ? { ...m.next, dueAt: m.next.dueAt?.toISOString() ?? null } : null };
+  }
+}
+
 class InvitationDto {
   @ApiProperty({ type: EventDto }) event!: EventDto;
   @ApiProperty({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
@@ -200,6 +246,18 @@ class InvitationDto {
     description: 'When booking opens for this child, while the early-booking window is for others',
   })
   opensAt!: string | null;
+  @ApiProperty({
+    type: QuoteDto,
+    nullable: true,
+    description: 'Before booking a priced event: this child’s price',
+  })
+  price!: QuoteDto | null;
+  @ApiProperty({
+    type: InvitationMoneyDto,
+    nullable: true,
+    description: 'After booking a priced event: paid and to pay',
+  })
+  money!: InvitationMoneyDto | null;
 }
 
 export class ChildInvitationsDto {
@@ -215,6 +273,8 @@ export class ChildInvitationsDto {
         consentQuestions: i.consentQuestions.map(ConsentQuestionViewDto.from),
         consent: i.consent,
         opensAt: i.opensAt?.toISOString() ?? null,
+        price: i.price ? QuoteDto.from(i.price) : null,
+        money: i.money ? InvitationMoneyDto.from(i.money) : null,
       })),
     };
   }
