@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ConflictException,
   Controller,
   Headers,
   HttpCode,
@@ -52,6 +53,10 @@ export class WebhooksController {
     }
     try {
       const outcome = await this.recordPayment.execute({ rawBody: req.rawBody, signature });
+      if (outcome === 'not_ready') {
+        // About a payment whose own event has not arrived yet: Stripe retries this one later.
+        throw new ConflictException('The payment this event is about is not recorded yet');
+      }
       return { received: true, outcome };
     } catch (error) {
       if (error instanceof InvalidWebhookSignature) {

@@ -4,7 +4,14 @@ import { PaymentGateway } from '../ports/payment-gateway';
 import { PaymentStore } from '../ports/payment.store';
 import { Settlement, type SettleOutcome } from './settlement.service';
 
-export type PaymentEventOutcome = SettleOutcome | 'duplicate' | 'waiting_for_funds' | 'recorded' | 'ignored';
+/** `not_ready`: about a payment not recorded yet (its own event is still to come); the provider should retry. */
+export type PaymentEventOutcome =
+  | SettleOutcome
+  | 'duplicate'
+  | 'waiting_for_funds'
+  | 'recorded'
+  | 'ignored'
+  | 'not_ready';
 
 /**
  * A provider webhook, signature verified. Each event id is acted on once; and since every effect is also
@@ -29,6 +36,9 @@ export class RecordPaymentEventUseCase {
       return 'duplicate';
     }
     const outcome = await this.act(event);
+    if (outcome === 'not_ready') {
+      return outcome;
+    }
     // Marked last: a delivery that failed half-way is acted on again when the provider retries it.
     await this.uow.transaction(() => this.payments.firstSight(event.eventId, event.kind, this.clock.now()));
     return outcome;
@@ -61,9 +71,12 @@ export class RecordPaymentEventUseCase {
     if (status === 'failed' || status === 'canceled' || !paymentIntentId) {
       return 'ignored';
     }
-    const payment = await this.payments.paymentByIntent(paymentIntentId);
-    if (!payment || (await this.payments.entryByReference('refund', refundId))) {
+    if (await this.payments.entryByReference('refund', refundId)) {
       return 'ignored';
+    }
+    const payment = await this.payments.paymentByIntent(paymentIntentId);
+    if (!payment || !(await this.payments.entryByReference('payment', paymentIntentId))) {
+      return 'not_ready';
     }
     await this.uow.transaction(() =>
       this.payments.addEntries([
