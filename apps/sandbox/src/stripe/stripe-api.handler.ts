@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'qs';
 import { readBody, sendJson } from '../http/http-helpers';
 import { invalid, noSuch, StripeApiError } from './stripe-errors';
-import { expandOf, int, type Params, refundParams, sessionParams, str } from './stripe-params';
+import { expandOf, int, type Params, refundParams, sessionParams, str, unknownParams } from './stripe-params';
 import { nowSeconds } from './stripe-records';
 import {
   renderBalanceTransaction,
@@ -20,6 +20,18 @@ interface StoredResponse {
   readonly status: number;
   readonly json: StripeJson;
 }
+
+const EXPAND_ONLY = new Set(['expand']);
+const LIST_PARAMS = new Set([
+  'limit',
+  'starting_after',
+  'ending_before',
+  'created',
+  'type',
+  'source',
+  'currency',
+  'expand',
+]);
 
 const QS = { depth: 10, arrayLimit: 100, parameterLimit: 2000 } as const;
 
@@ -117,6 +129,9 @@ export class StripeApiHandler {
     if (method === 'POST' && path === '/v1/refunds') {
       return expand(renderRefund(state.createRefund(account, refundParams(params))));
     }
+    if (method === 'GET') {
+      unknownParams(params, path === '/v1/balance_transactions' ? LIST_PARAMS : EXPAND_ONLY, '');
+    }
     if (method === 'GET' && path === '/v1/balance_transactions') {
       return expand(this.listBalanceTransactions(params, account));
     }
@@ -140,6 +155,7 @@ export class StripeApiHandler {
           return expand(renderRefund(state.refund(id, account)));
         case 'balance_transactions':
           return expand(renderBalanceTransaction(state.balanceTransaction(id, account), nowSeconds()));
+        case undefined:
         default:
           break;
       }
@@ -159,10 +175,15 @@ export class StripeApiHandler {
     const created = createdFilter(params);
     const type = str(params, 'type');
     const source = str(params, 'source');
+    const currency = str(params, 'currency');
     const matching = this.state
       .balanceTransactionsOf(account)
       .filter(
-        (txn) => created(txn.created) && (!type || txn.type === type) && (!source || txn.sourceId === source),
+        (txn) =>
+          created(txn.created) &&
+          (!type || txn.type === type) &&
+          (!source || txn.sourceId === source) &&
+          (!currency || txn.currency === currency),
       );
     let page: typeof matching;
     let hasMore: boolean;

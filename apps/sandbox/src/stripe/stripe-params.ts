@@ -232,7 +232,7 @@ function url(params: Params, name: string): string | null {
   return value;
 }
 
-function unknownParams(params: Params, known: ReadonlySet<string>, parent: string): void {
+export function unknownParams(params: Params, known: ReadonlySet<string>, parent: string): void {
   for (const key of Object.keys(params)) {
     if (!known.has(key)) {
       const param = parent ? `${parent}[${key}]` : key;
