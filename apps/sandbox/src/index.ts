@@ -32,3 +32,12 @@ export {
   type SesStandIn,
   type SesStandInOptions,
 } from './ses/ses-stand-in';
+export {
+  startStripeStandIn,
+  SANDBOX_STRIPE,
+  type StripeStandIn,
+  type StripeStandInOptions,
+} from './stripe/stripe-stand-in';
+export type { RecordedStripeObject, StripeControl } from './stripe/stripe-control';
+export type { PlantedMismatch } from './stripe/stripe-state';
+export type { RecordedEvent, ReplayOptions, WebhookDelivery } from './stripe/stripe-webhooks';

@@ -2,11 +2,12 @@ import { startIdentityStandIn } from './identity/identity-stand-in';
 import { demoWondeSchools } from './wonde/demo-wonde-schools';
 import { startWondeStandIn } from './wonde/wonde-stand-in';
 import { startSesStandIn } from './ses/ses-stand-in';
+import { SANDBOX_STRIPE, startStripeStandIn } from './stripe/stripe-stand-in';
 import { SANDBOX_TWILIO, startTwilioStandIn } from './twilio/twilio-stand-in';
 
 /**
  * The sandbox process for the demo and end-to-end runs: every vendor stand-in on its own loopback port.
- * Each stand-in is one `start...()` call returning something with `close()`; add Stripe here the same way.
+ * Each stand-in is one `start...()` call returning something with `close()`.
  */
 
 interface RunningStandIn {
@@ -68,6 +69,19 @@ async function main(): Promise<void> {
       : {}),
   });
   running.push({ name: 'SES (sent email at /sandbox/ses)', url: ses.url, close: () => ses.close() });
+
+  const stripe = await startStripeStandIn({
+    host,
+    port: Number(env('SANDBOX_STRIPE_PORT', String(SANDBOX_STRIPE.port))),
+    secretKey: env('STRIPE_SECRET_KEY', SANDBOX_STRIPE.secretKey),
+    webhookSecret: env('STRIPE_WEBHOOK_SECRET', SANDBOX_STRIPE.webhookSecret),
+    webhookUrl: `${env('PUBLIC_API_URL', 'http://127.0.0.1:3000')}/api/v1/webhooks/stripe`,
+  });
+  running.push({
+    name: 'Stripe (payments and webhooks at /sandbox/stripe)',
+    url: stripe.url,
+    close: () => stripe.close(),
+  });
 
   for (const standIn of running) {
     console.log(`sandbox: ${standIn.name} listening on ${standIn.url}`);
