@@ -81,6 +81,12 @@ export function formatPence(pence: number): string {
   return `${whole < 0 ? '−' : ''}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** Integer pence as a form's pounds value, without the sign or separators: 1850 -> "18.50". */
+export function poundsInput(pence: number): string {
+  const whole = Math.max(0, Math.round(pence));
+  return `${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}
+
 /**
  * Pounds as typed ("18.5", "£18.50", "1,200") to integer pence, read as text so no float is involved; null when
  * it is not an amount of money.
