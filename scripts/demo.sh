@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run demo: the whole product on this machine with a seeded trust and the local stand-ins.
 # Starts MariaDB and Redis if they are down, installs what is missing, migrates and seeds the demo database,
-# then runs the sandbox (identity provider, Wonde, Twilio, SES), the API, the worker and the web app until Ctrl-C.
+# then runs the sandbox (identity provider, Wonde, Twilio, SES, Stripe), the API, the worker and the web app until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -62,6 +62,7 @@ for _ in $(seq 1 60); do
     Identity (sandbox FusionAuth)  ${OIDC_ISSUER}
     SMS sent (sandbox Twilio)      http://${SANDBOX_HOST}:${SANDBOX_TWILIO_PORT}/sandbox/twilio
     Email sent (sandbox SES)       http://${SANDBOX_HOST}:${SANDBOX_SES_PORT}/sandbox/ses
+    Payments (sandbox Stripe)      http://${SANDBOX_HOST}:${SANDBOX_STRIPE_PORT:-4014}/sandbox/stripe
 
 $(sed 's/^/  /' .demo/accounts.txt)
 
