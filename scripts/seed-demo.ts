@@ -266,13 +266,14 @@ export function describeDemoAccounts(): string {
     const where = schoolKey ? DEMO_SCHOOLS[schoolKey].name : role ? DEMO_TRUST.name : 'platform operator';
     return `  ${person.email.padEnd(40)} ${(role ?? 'operator').padEnd(13)} ${where}`;
   });
+  const stripePage = `http://${process.env.SANDBOX_HOST ?? '127.0.0.1'}:${process.env.SANDBOX_STRIPE_PORT ?? '4014'}/sandbox/stripe`;
   return [
     `Sign in as (password ${DEMO_PASSWORD}, verification code ${DEMO_MFA_CODE}):`,
     ...lines,
     '',
     'Paying in the demo: a parent who books the Science Museum trip (once the office publishes it) is sent to the',
     'sandbox Stripe payment page, whose Pay, Decline and Cancel buttons stand in for the card; no card number is',
-    'asked for. Payments and refunds so far are listed at the sandbox Stripe page.',
+    `asked for. Payments and refunds so far are listed at ${stripePage}.`,
   ].join('\n');
 }
 
