@@ -99,6 +99,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     }
     await em.flush();
     await seedDemoEvents(em, now);
+    await seedPaymentSettings(em, now);
     await connectToSandboxWonde(em);
   } finally {
     await orm.close(true);
@@ -108,7 +109,8 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
 /**
  * Two draft events at Oakfield for the office to publish (which invites the eligible families once the first
  * sync has filled the directory): a Year 5 trip with places kept for (and early booking by) Pupil Premium pupils,
- * and an autumn club at £1.50 a session.
+ * half paid by the school for Pupil Premium and FSM pupils, 10% off a second child, a £5 deposit and the balance a
+ * week before the cut-off; and an autumn club at £1.50 a session.
  */
 async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date): Promise<void> {
   const school = DEMO_SCHOOLS.oakfield;
@@ -135,6 +137,12 @@ async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date)
         bookingCutoff: inDays(14, 17),
         // Pupil Premium and FSM families get the first two days once it is published.
         priorityBookingUntil: inDays(2, 17),
+        paymentTerms: {
+          subsidy: { kind: 'percent', percent: 50 },
+          siblingDiscountPercent: 10,
+          depositP: 500,
+          balanceDueAt: inDays(7, 17),
+        },
         eligibility: { ncYears: [5], groupIds: [], pupilIds: [], characteristics: [] },
       },
     },
@@ -162,6 +170,27 @@ async function seedDemoEvents(em: ReturnType<MikroORM['em']['fork']>, now: Date)
     }
   }
   await em.flush();
+}
+
+/**
+ * Each demo school takes card payments into a connected account of its own at the sandbox Stripe (which accepts
+ * any acct_ id); Oakfield keeps the deposit when parents cancel. A row a school admin has changed is left alone.
+ */
+async function seedPaymentSettings(em: ReturnType<MikroORM['em']['fork']>, now: Date): Promise<void> {
+  const rows: Array<[keyof typeof DEMO_SCHOOLS, string, 'full' | 'keep_deposit' | 'none']> = [
+    ['oakfield', 'acct_demoOakfield', 'keep_deposit'],
+    ['birchwood', 'acct_demoBirchwood', 'full'],
+    ['cedar', 'acct_demoCedar', 'full'],
+  ];
+  for (const [key, account, refund] of rows) {
+    await em
+      .getConnection()
+      .execute(
+        'insert ignore into school_payment_settings (school_id, stripe_account_id, cancellation_refund, updated_at) values (?, ?, ?, ?)',
+        [DEMO_SCHOOLS[key].id, account, refund, now],
+        'run',
+      );
+  }
 }
 
 /**
@@ -237,7 +266,15 @@ export function describeDemoAccounts(): string {
     const where = schoolKey ? DEMO_SCHOOLS[schoolKey].name : role ? DEMO_TRUST.name : 'platform operator';
     return `  ${person.email.padEnd(40)} ${(role ?? 'operator').padEnd(13)} ${where}`;
   });
-  return [`Sign in as (password ${DEMO_PASSWORD}, verification code ${DEMO_MFA_CODE}):`, ...lines].join('\n');
+  const stripePage = `http://${process.env.SANDBOX_HOST ?? '127.0.0.1'}:${process.env.SANDBOX_STRIPE_PORT ?? '4014'}/sandbox/stripe`;
+  return [
+    `Sign in as (password ${DEMO_PASSWORD}, verification code ${DEMO_MFA_CODE}):`,
+    ...lines,
+    '',
+    'Paying in the demo: a parent who books the Science Museum trip (once the office publishes it) is sent to the',
+    'sandbox Stripe payment page, whose Pay, Decline and Cancel buttons stand in for the card; no card number is',
+    `asked for. Payments and refunds so far are listed at ${stripePage}.`,
+  ].join('\n');
 }
 
 if (require.main === module) {

@@ -492,6 +492,76 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets a school administrator set the payment settings and see a month reconciled with Stripe', async () => {
+    const admin = await person('Paula', 'Payments', 'school_admin', { school });
+    const page = await (await browser.newContext()).newPage();
+    // Reconciling asks Stripe, which this test has no stand-in for: the API's answer is given here instead, clean
+    // for this month and with one payment Rowan does not know of for January 2031.
+    await page.route(
+      (url) => url.pathname.endsWith('/payments/reconciliation'),
+      async (route) => {
+        const cors = {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': 'authorization, accept, content-type',
+        };
+        if (route.request().method() === 'OPTIONS') {
+          return route.fulfill({ status: 204, headers: cors });
+        }
+        const query = new URL(route.request().url()).searchParams;
+        const january = query.get('from')?.startsWith('2031-01-01') ?? false;
+        const missing = {
+          kind: 'missing_in_rowan',
+          type: 'charge',
+          reference: 'pi_3QmissingInRowan',
+          stripeAmountP: 1850,
+          rowanAmountP: null,
+          bookingId: null,
+          balanceTransactionId: 'txn_3Qmissing',
+        };
+        return route.fulfill({
+          status: 200,
+          headers: cors,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            from: query.get('from'),
+            to: query.get('to'),
+            stripe: { charges: january ? 1 : 0, refunds: 0, grossP: january ? 1850 : 0, feesP: 0, netP: 0 },
+            rowan: { payments: 0, refunds: 0, paidP: 0, refundedP: 0 },
+            matched: 0,
+            mismatches: january ? [missing] : [],
+            clean: !january,
+          }),
+        });
+      },
+    );
+    await signIn(page, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Payments' }).click();
+    await page.getByRole('heading', { name: 'Payments', level: 1 }).waitFor();
+    await page.getByText('Reconciled: every payment and refund matches').waitFor();
+    await check(page, 'payments');
+
+    const account = page.getByLabel('Stripe connected account');
+    await account.fill('acct_not valid');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/connected account id like acct_/).waitFor();
+    await account.fill('acct_hazelLane01');
+    await page.getByLabel('Keep the deposit').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Payment settings saved.').waitFor({ state: 'attached' });
+    await page.reload();
+    await expectValue(page.getByLabel('Stripe connected account'), 'acct_hazelLane01');
+    await expect(page.getByLabel('Keep the deposit').isChecked()).resolves.toBe(true);
+
+    await page.getByLabel('Month').fill('2031-01');
+    const row = page
+      .getByRole('table', { name: 'What does not match' })
+      .getByRole('row', { name: /Stripe, not in Rowan/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/pi_3QmissingInRowan.*£18\.50/);
+    await check(page, 'payments reconciliation with a mismatch');
+    await page.context().close();
+  });
+
   it('shows messaging reports as charts with a table, and lets a trust admin set the trust SMS budget', async () => {
     const oak = await stack.make.school(trust, 'Oak Tree Primary');
     await setSmsPrice(stack.orm, oak, 5);

@@ -16,6 +16,7 @@ import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
 import { parentRoutes } from './features/parent/routes';
 import { parentsEveningsRoutes } from './features/parents-evenings/routes';
+import { paymentsRoutes } from './features/payments/routes';
 import { schoolRoutes } from './features/schools/routes';
 import { trustOverviewRoutes } from './features/trust-overview/routes';
 import { trustRoutes } from './features/trusts/routes';
@@ -55,6 +56,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...messagesRoutes,
   ...eventsRoutes,
   ...parentsEveningsRoutes,
+  ...paymentsRoutes,
   ...messagingReportsRoutes,
   ...auditRoutes,
   ...schoolRoutes,

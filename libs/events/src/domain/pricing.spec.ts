@@ -119,8 +119,8 @@ describe('checkPaymentTerms', () => {
   });
 
   it('names each field at fault', () => {
-    expect(fields({ subsidy: { kind: 'percent', percent: 0 } })).toEqual(['paymentTerms.subsidy.percent']);
-    expect(fields({ subsidy: { kind: 'cap', maxP: -1 } })).toEqual(['paymentTerms.subsidy.maxP']);
+    expect(fields({ subsidy: { kind: 'percent', percent: 0 } })).toEqual(['paymentTerms.subsidyPercent']);
+    expect(fields({ subsidy: { kind: 'cap', maxP: -1 } })).toEqual(['paymentTerms.subsidyMaxP']);
     expect(fields({ siblingDiscountPercent: 101 })).toEqual(['paymentTerms.siblingDiscountPercent']);
     expect(fields({ depositP: 2450, balanceDueAt: new Date('2027-01-10') })).toEqual([
       'paymentTerms.depositP',

@@ -156,10 +156,10 @@ export function checkPaymentTerms(
   }
   const s = terms.subsidy;
   if (s.kind === 'percent' && !(Number.isInteger(s.percent) && s.percent >= 1 && s.percent <= 100)) {
-    errors.push({ field: 'paymentTerms.subsidy.percent', message: 'a whole number from 1 to 100' });
+    errors.push({ field: 'paymentTerms.subsidyPercent', message: 'a whole number from 1 to 100' });
   }
   if (s.kind === 'cap' && !(Number.isSafeInteger(s.maxP) && s.maxP >= 0)) {
-    errors.push({ field: 'paymentTerms.subsidy.maxP', message: 'a whole number of pence, 0 or more' });
+    errors.push({ field: 'paymentTerms.subsidyMaxP', message: 'a whole number of pence, 0 or more' });
   }
   const pct = terms.siblingDiscountPercent;
   if (!(Number.isInteger(pct) && pct >= 0 && pct <= 100)) {

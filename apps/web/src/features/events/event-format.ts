@@ -10,6 +10,7 @@ export const BOOKING_STATE: Record<string, { label: string; tone: Tone }> = {
   confirmed: { label: 'Confirmed', tone: 'success' },
   waitlisted: { label: 'Waiting list', tone: 'info' },
   offered: { label: 'Offered', tone: 'warning' },
+  held: { label: 'Held for payment', tone: 'warning' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },
 };
 

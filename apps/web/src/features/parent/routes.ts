@@ -15,6 +15,12 @@ export const parentRoutes: RouteRecordRaw[] = [
     meta: { title: 'Invitations' },
   },
   {
+    path: 'payments/return',
+    name: 'parent-payment-return',
+    component: () => import('./pages/parent-payment-return-page.vue'),
+    meta: { title: 'Payment' },
+  },
+  {
     path: 'evenings/:eventId',
     name: 'parent-evening',
     component: () => import('./pages/parent-evening-page.vue'),

@@ -4,6 +4,7 @@ import type { components } from '../../../api/schema';
 import { useSubmit } from '../../../composables/use-submit';
 import { londonToIso } from '../../../lib/london-time';
 import type { PickedOption } from '../../../ui/types';
+import { emptyPaymentTerms, toPaymentTerms } from '../payment-terms-form';
 
 type Preview = components['schemas']['EligiblePreviewDto'];
 type Characteristic = 'pupil_premium' | 'free_school_meals' | 'sen';
@@ -37,6 +38,7 @@ export function useCreateEvent(schoolId: Ref<string>) {
     groups: [] as PickedOption[],
     pupils: [] as PickedOption[],
     characteristics: [] as Characteristic[],
+    paymentTerms: emptyPaymentTerms(),
   });
   const preview = shallowRef<Preview | null>(null);
   const previewing = ref(false);
@@ -81,8 +83,9 @@ export function useCreateEvent(schoolId: Ref<string>) {
     { immediate: true },
   );
 
-  const save = useSubmit(() =>
-    unwrap(
+  const save = useSubmit(() => {
+    const paymentTerms = form.price ? toPaymentTerms(form.paymentTerms) : undefined;
+    return unwrap(
       api().POST('/api/v1/schools/{schoolId}/events', {
         params: { path: { schoolId: schoolId.value } },
         body: {
@@ -104,10 +107,11 @@ export function useCreateEvent(schoolId: Ref<string>) {
           priceUnit: form.price ? (form.kind === 'club' ? form.priceUnit : 'event') : undefined,
           bookingCutoff: instant(form.bookingCutoff),
           priorityBookingUntil: instant(form.priorityBookingUntil),
+          paymentTerms,
           eligibility: rules(),
         },
       }),
-    ),
-  );
+    );
+  });
   return { form, preview, previewing, save };
 }
