@@ -473,6 +473,72 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     ]);
   });
 
+  it('takes a deposit, reminds the family of the balance through the hub, then takes the balance', async () => {
+    const { school: s, staff } = await payingSchool();
+    const f = await family(s, 'Dee');
+    const dueBy = new Date(startsAt - 7 * 86_400_000).toISOString();
+    const eventId = await published(
+      staff,
+      s,
+      trip({ paymentTerms: { subsidy: 'none', depositP: 500, balanceDueAt: dueBy } }),
+    );
+    const reminders = `/api/v1/schools/${s.id}/events/${eventId}/payment-reminders`;
+    expect((await as(staff).post(reminders)).status).toBe(409);
+
+    const { bookingId, session, opened } = await heldAndOpened(f, eventId);
+    expect(opened.body.amountP).toBe(500);
+    stripe.control.pay(session);
+    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
+    const invitations = await as(f.token).get('/api/v1/me/invitations');
+    expect(invitations.body.items[0].invitations[0].money).toMatchObject({
+      dueP: 2450,
+      paidP: 500,
+      outstandingP: 1950,
+      next: { amountP: 1950, purpose: 'balance', dueAt: dueBy },
+    });
+
+    const reminded = await as(staff).post(reminders);
+    expect(reminded.status).toBe(201);
+    expect(reminded.body).toMatchObject({ pupils: 1, outstandingP: 1950 });
+    expect((await as(staff).post(reminders)).body.messageId).toBe(reminded.body.messageId);
+    const message = await as(staff).get(`/api/v1/schools/${s.id}/messages/${reminded.body.messageId}`);
+    expect(message.status).toBe(200);
+    expect(JSON.stringify(message.body)).toContain('still money to pay');
+
+    const balance = await checkout(f.token, bookingId);
+    expect(balance.body.amountP).toBe(1950);
+    stripe.control.pay(sessionIdOf(balance.body.url));
+    await expectEventually(async () =>
+      expect(await ledger(bookingId)).toEqual([
+        { entry: 'charge', amount_p: 2450 },
+        { entry: 'payment', amount_p: 500 },
+        { entry: 'payment', amount_p: 1950 },
+      ]),
+    );
+    expect((await as(staff).post(reminders)).status).toBe(409);
+  });
+
+  it('refunds every family in full when the school calls a paid trip off', async () => {
+    const { school: s, staff } = await payingSchool();
+    const [amy, ben] = [await family(s, 'Amy'), await family(s, 'Ben')];
+    const eventId = await published(staff, s, trip());
+    const a = await heldAndOpened(amy, eventId);
+    const b = await heldAndOpened(ben, eventId);
+    stripe.control.pay(a.session);
+    await expectEventually(async () => expect(await bookingState(a.bookingId)).toBe('confirmed'));
+    const called = await as(staff).post(`/api/v1/schools/${s.id}/events/${eventId}/cancel`);
+    expect(called.status).toBe(200);
+    expect(await ledger(a.bookingId)).toEqual([
+      { entry: 'charge', amount_p: 2450 },
+      { entry: 'payment', amount_p: 2450 },
+      { entry: 'refund', amount_p: 2450 },
+    ]);
+    expect(await sql('select status from booking_payments where booking_id = ?', [b.bookingId])).toEqual([
+      { status: 'withdrawn' },
+    ]);
+    expect(stripe.control.refunds().filter((r) => r.payment_intent === intentOf(a.session))).toHaveLength(1);
+  });
+
   it('reconciles clean against Stripe after these flows, and flags a mismatch planted in the sandbox', async () => {
     const { school: s, staff, account } = await payingSchool();
     const [amy, ben] = [await family(s, 'Amy'), await family(s, 'Ben')];

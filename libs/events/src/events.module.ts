@@ -34,6 +34,7 @@ import { RefundBookingUseCase } from './application/payments/refund-booking.use-
 import { Refunds } from './application/payments/refunds.service';
 import { Settlement } from './application/payments/settlement.service';
 import { StartCheckoutUseCase } from './application/payments/start-checkout.use-case';
+import { RemindUnpaidUseCase } from './application/payments/remind-unpaid.use-case';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -143,6 +144,7 @@ const USE_CASES = [
   GetMyBookingMoneyUseCase,
   PaymentSettingsUseCase,
   ReconcilePaymentsUseCase,
+  RemindUnpaidUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */

@@ -68,3 +68,4 @@ export * from './application/payments/booking-money.reader';
 export * from './application/payments/read-payments.use-case';
 export * from './application/payments/reconcile-payments.use-case';
 export * from './application/payments/cancellation-payments.service';
+export * from './application/payments/remind-unpaid.use-case';

@@ -7,6 +7,7 @@ import {
   PaymentSettingsUseCase,
   ReconcilePaymentsUseCase,
   RefundBookingUseCase,
+  RemindUnpaidUseCase,
   StartCheckoutUseCase,
 } from '@rowan/events';
 import type { SchoolId } from '@rowan/kernel';
@@ -21,6 +22,7 @@ import {
   ReconciliationDto,
   ReconciliationQuery,
   RefundRequest,
+  ReminderSentDto,
 } from './dto/payments.dto';
 
 @ApiTags('Me')
@@ -74,7 +76,26 @@ export class PaymentsController {
     private readonly refunds: RefundBookingUseCase,
     private readonly reconciliation: ReconcilePaymentsUseCase,
     private readonly settings: PaymentSettingsUseCase,
+    private readonly reminders: RemindUnpaidUseCase,
   ) {}
+
+  @Post('events/:eventId/payment-reminders')
+  @RequirePermission('payments:read')
+  @ApiOperation({
+    operationId: 'remindUnpaid',
+    summary: 'Remind families who still owe money',
+    description:
+      'One tracked message through the hub to the parents of every confirmed booking with money still to pay (a balance, or a place staff booked), naming their children; sent again the same day, it is the same message. 409 when nobody owes anything.',
+  })
+  @ApiCreatedResponse({ type: ReminderSentDto })
+  @ApiProblems(400, 404, 409)
+  async remindUnpaid(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+  ): Promise<ReminderSentDto> {
+    return { ...(await this.reminders.execute({ actor, schoolId: schoolId as SchoolId, eventId })) };
+  }
 
   @Get('events/:eventId/bookings/:bookingId/payments')
   @RequirePermission('payments:read')

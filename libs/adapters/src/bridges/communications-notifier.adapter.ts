@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { escapeHtml, SendMessageUseCase } from '@rowan/communications';
-import { Notifier, type AppointmentCancellation, type ConsentRequest, type Invitation } from '@rowan/events';
+import {
+  Notifier,
+  type AppointmentCancellation,
+  type BalanceReminder,
+  type ConsentRequest,
+  type Invitation,
+} from '@rowan/events';
 
 const UK_WHEN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   dateStyle: 'full',
   timeStyle: 'short',
 });
+
+const UK_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long' });
 
 /** Events invite parents through the communications hub's public use case: tracked like any other message. */
 @Injectable()
@@ -45,6 +53,17 @@ export class CommunicationsNotifier extends Notifier {
       'Appointment cancelled',
       (title) =>
         `The school has cancelled {{children}}'s appointment with ${teacher} on ${when} at ${title}. You can choose another time in Rowan.`,
+    );
+  }
+
+  remindToPay(reminder: BalanceReminder): Promise<{ readonly messageId: string }> {
+    const by = reminder.dueBy ? ` by ${UK_DAY.format(reminder.dueBy)}` : '';
+    return this.tell(
+      reminder,
+      `event-payment-reminder-${reminder.eventId}-${reminder.day}`,
+      'Payment reminder',
+      (title) =>
+        `There is still money to pay${by} for {{children}}'s place on ${title}. You can pay it by card in Rowan.`,
     );
   }
 

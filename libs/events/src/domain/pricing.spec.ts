@@ -131,6 +131,20 @@ describe('checkPaymentTerms', () => {
     ]);
   });
 
+  it('measures a deposit against every session of a per-session price', () => {
+    const club = {
+      priceP: 150,
+      priceUnit: 'session' as const,
+      sessions: [1, 2, 3, 4].map((d) => new Date(`2027-01-0${d}T15:00:00Z`)),
+      startsAt: new Date('2027-01-01T15:00:00Z'),
+    };
+    const deposit = { depositP: 300, balanceDueAt: new Date('2026-12-20') };
+    expect(checkPaymentTerms(terms(deposit), club)).toEqual([]);
+    expect(checkPaymentTerms(terms({ ...deposit, depositP: 600 }), club).map((e) => e.field)).toEqual([
+      'paymentTerms.depositP',
+    ]);
+  });
+
   it('refuses terms on a free event', () => {
     expect(fields({ siblingDiscountPercent: 10 }, { ...event, priceP: null })).toEqual(['paymentTerms']);
   });

@@ -142,10 +142,18 @@ function subsidyOf(subsidy: Subsidy, chargeP: number): number {
 /** The terms' own rules, against the event's price and start; field names under `paymentTerms`. */
 export function checkPaymentTerms(
   terms: PaymentTerms,
-  event: { readonly priceP: number | null; readonly startsAt: Date },
+  event: {
+    readonly priceP: number | null;
+    readonly startsAt: Date;
+    readonly priceUnit?: 'event' | 'term' | 'session' | null;
+    readonly sessions?: readonly Date[];
+  },
 ): FieldError[] {
   const errors: FieldError[] = [];
   const priced = event.priceP !== null && event.priceP > 0;
+  // A per-session price is paid for every session at once: the deposit is part of that whole.
+  const wholeP =
+    (event.priceP ?? 0) * (event.priceUnit === 'session' ? Math.max(1, event.sessions?.length ?? 1) : 1);
   const anything =
     terms.subsidy.kind !== 'none' ||
     terms.siblingDiscountPercent > 0 ||
@@ -168,7 +176,7 @@ export function checkPaymentTerms(
   if (terms.depositP !== null) {
     if (!(Number.isSafeInteger(terms.depositP) && terms.depositP > 0)) {
       errors.push({ field: 'paymentTerms.depositP', message: 'a whole number of pence above 0' });
-    } else if (priced && terms.depositP >= (event.priceP ?? 0)) {
+    } else if (priced && terms.depositP >= wholeP) {
       errors.push({ field: 'paymentTerms.depositP', message: 'must be less than the price' });
     }
     if (!terms.balanceDueAt) {

@@ -214,3 +214,9 @@ export class PaymentSettingsDto {
     return { stripeAccountId: s.stripeAccountId, cancellationRefund: s.cancellationRefund };
   }
 }
+
+export class ReminderSentDto {
+  @ApiProperty({ format: 'uuid', description: 'The tracked message' }) messageId!: string;
+  @ApiProperty({ description: 'Children whose families were reminded' }) pupils!: number;
+  @ApiProperty({ description: 'Pence still to pay among them' }) outstandingP!: number;
+}

@@ -180,6 +180,32 @@ export class MikroOrmPaymentStore extends PaymentStore {
     ]);
   }
 
+  async withdrawEvent(eventId: string): Promise<void> {
+    await this.run(
+      "update booking_payments set status = 'withdrawn' where event_id = ? and status = 'pending'",
+      [eventId],
+    );
+  }
+
+  async paidBookingIds(eventId: string): Promise<string[]> {
+    const rows = await this.select<{ booking_id: string }>(
+      "select distinct booking_id from payment_ledger where event_id = ? and entry = 'payment' order by booking_id",
+      [eventId],
+    );
+    return rows.map((r) => r.booking_id);
+  }
+
+  async unpaid(eventId: string): Promise<{ pupilId: string; amountP: number; dueAt: Date | null }[]> {
+    const rows = await this.select<{ pupil_id: string; amount_p: number; due_at: Date | null }>(
+      `select b.pupil_id, sum(p.amount_p) as amount_p, min(p.due_at) as due_at
+         from booking_payments p join event_bookings b on b.id = p.booking_id
+        where p.event_id = ? and p.status = 'pending' and b.state = 'confirmed'
+        group by b.pupil_id order by b.pupil_id`,
+      [eventId],
+    );
+    return rows.map((r) => ({ pupilId: r.pupil_id, amountP: Number(r.amount_p), dueAt: date(r.due_at) }));
+  }
+
   async insertCheckout(c: CheckoutRecord): Promise<void> {
     await this.run(
       `insert ignore into payment_checkouts (session_id, payment_id, school_id, account, url, status, expires_at, created_at)

@@ -8,10 +8,13 @@ import { toEventView, type EventView } from '../event.view';
 import { BookingStore } from '../ports/booking.store';
 import { EventRepository } from '../ports/event.repository';
 import { Notifier } from '../ports/notifier';
+import { PaymentStore } from '../ports/payment.store';
+import { CancellationPayments } from '../payments/cancellation-payments.service';
 
 /**
- * Staff call an event off: it takes no more bookings, every booking and waiting-list place is cancelled in the
- * same transaction, and those families are told by a tracked message.
+ * Staff call an event off: it takes no more bookings, every booking and waiting-list place is cancelled (and
+ * anything still to pay withdrawn) in the same transaction, those families are told by a tracked message, and
+ * whatever they paid is refunded in full.
  */
 @Injectable()
 export class CancelEventUseCase {
@@ -23,6 +26,8 @@ export class CancelEventUseCase {
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly payments: PaymentStore,
+    private readonly money: CancellationPayments,
   ) {}
 
   async execute(input: { actor: Actor; schoolId: SchoolId; eventId: string }): Promise<EventView> {
@@ -43,6 +48,7 @@ export class CancelEventUseCase {
         throw new EventConflict('The event is already cancelled', 'EVENTS.NOT_CANCELLABLE');
       }
       const pupils = await this.bookings.cancelAll(event.id, now);
+      await this.payments.withdrawEvent(event.id);
       this.audit.record(input.actor.userId, {
         action: 'event.cancelled',
         trustId: school.trustId,
@@ -67,6 +73,7 @@ export class CancelEventUseCase {
         pupilIds: booked,
       });
     }
+    await this.money.eventCalledOff(event, input.actor.userId);
     // Every place was freed with the bookings.
     return { ...toEventView(event), taken: 0 };
   }

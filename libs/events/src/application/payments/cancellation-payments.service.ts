@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { UserId } from '@rowan/kernel';
 import type { SchoolEvent } from '../../domain/event';
-import type { BookingRecord } from '../ports/booking.store';
+import { BookingStore, type BookingRecord } from '../ports/booking.store';
 import { PaymentGateway } from '../ports/payment-gateway';
 import { PaymentStore } from '../ports/payment.store';
 import { Refunds } from './refunds.service';
@@ -19,11 +19,42 @@ export class CancellationPayments {
     private readonly payments: PaymentStore,
     private readonly gateway: PaymentGateway,
     private readonly refunds: Refunds,
+    private readonly bookings: BookingStore,
   ) {}
 
   /** Inside the cancel's transaction. */
   async withdraw(booking: BookingRecord): Promise<void> {
     await this.payments.endPending(booking.id, 'withdrawn');
+  }
+
+  /**
+   * The event was called off (after its transaction): every family gets back all they paid. A refund Stripe
+   * refuses now is left for the office (the booking still shows it as refundable); answers how many failed.
+   */
+  async eventCalledOff(event: SchoolEvent, by: UserId): Promise<{ refunded: number; failed: number }> {
+    let refunded = 0;
+    let failed = 0;
+    for (const bookingId of await this.payments.paidBookingIds(event.id)) {
+      const booking = await this.bookings.findById(bookingId);
+      if (!booking) {
+        continue;
+      }
+      try {
+        await this.settle(booking, event, { userId: by, parent: false });
+        refunded += await this.refunds.refund({
+          booking,
+          event,
+          amountP: null,
+          reason: 'The school called the event off: refunded in full',
+          by,
+          key: `called-off-${booking.id}`,
+        });
+      } catch (error) {
+        failed++;
+        this.logger.warn(`Could not refund booking ${booking.id}: ${(error as Error).message}`);
+      }
+    }
+    return { refunded, failed };
   }
 
   /** After it commits. Answers the pence refunded. */

@@ -6,12 +6,7 @@ import { Settlement, type SettleOutcome } from './settlement.service';
 
 /** `not_ready`: about a payment not recorded yet (its own event is still to come); the provider should retry. */
 export type PaymentEventOutcome =
-  | SettleOutcome
-  | 'duplicate'
-  | 'waiting_for_funds'
-  | 'recorded'
-  | 'ignored'
-  | 'not_ready';
+  SettleOutcome | 'duplicate' | 'waiting_for_funds' | 'recorded' | 'ignored' | 'not_ready';
 
 /**
  * A provider webhook, signature verified. Each event id is acted on once; and since every effect is also

@@ -22,6 +22,13 @@ export interface AppointmentCancellation extends Invitation {
   readonly at: Date;
 }
 
+export interface BalanceReminder extends Invitation {
+  /** The earliest date a balance among these is due, if any has one. */
+  readonly dueBy: Date | null;
+  /** One reminder a day at most: the day it is sent for. */
+  readonly day: string;
+}
+
 /** Tells parents about events, as tracked messages; answers the message's id. */
 export abstract class Notifier {
   /** The invited pupils' parents: they may book. */
@@ -32,6 +39,8 @@ export abstract class Notifier {
   abstract tellAppointmentCancelled(
     cancellation: AppointmentCancellation,
   ): Promise<{ readonly messageId: string }>;
+  /** The parents of children with a confirmed place and money still to pay: please pay it. */
+  abstract remindToPay(reminder: BalanceReminder): Promise<{ readonly messageId: string }>;
   /** The parents who consented: the trip or its form changed, so please confirm consent again. */
   abstract askConsentAgain(request: ConsentRequest): Promise<{ readonly messageId: string }>;
 }

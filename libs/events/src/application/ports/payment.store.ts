@@ -83,6 +83,12 @@ export abstract class PaymentStore {
     to: PaymentStatus,
     change?: { readonly paymentIntentId?: string; readonly paidAt?: Date },
   ): Promise<boolean>;
+  /** The event was called off: every pending payment of its bookings is withdrawn. */
+  abstract withdrawEvent(eventId: string): Promise<void>;
+  /** Bookings of the event with money paid in. */
+  abstract paidBookingIds(eventId: string): Promise<string[]>;
+  /** Confirmed bookings of the event with something still to pay: the pupil, how much, by when. */
+  abstract unpaid(eventId: string): Promise<{ pupilId: string; amountP: number; dueAt: Date | null }[]>;
   /** Every pending payment of the booking becomes `to` (the booking ended). */
   abstract endPending(bookingId: string, to: 'lapsed' | 'withdrawn'): Promise<void>;
 
