@@ -131,7 +131,7 @@ export class StripeApiHandler {
     if (method === 'POST' && path === '/v1/refunds') {
       return expand(renderRefund(this.payments.createRefund(account, refundParams(params))));
     }
-    if (method === 'GET') {
+    if (method === 'GET' && (one || path === '/v1/balance_transactions')) {
       unknownParams(params, path === '/v1/balance_transactions' ? LIST_PARAMS : EXPAND_ONLY, '');
     }
     if (method === 'GET' && path === '/v1/balance_transactions') {
