@@ -39,5 +39,5 @@ export {
   type StripeStandInOptions,
 } from './stripe/stripe-stand-in';
 export type { RecordedStripeObject, StripeControl } from './stripe/stripe-control';
-export type { PlantedMismatch } from './stripe/stripe-state';
+export type { PlantedMismatch } from './stripe/stripe-payments';
 export type { RecordedEvent, ReplayOptions, WebhookDelivery } from './stripe/stripe-webhooks';

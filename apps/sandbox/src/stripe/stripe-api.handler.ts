@@ -12,6 +12,7 @@ import {
   renderRefund,
   type StripeJson,
 } from './stripe-render';
+import type { StripePayments } from './stripe-payments';
 import type { StripeState } from './stripe-state';
 
 interface StoredResponse {
@@ -41,6 +42,7 @@ export class StripeApiHandler {
 
   constructor(
     private readonly state: StripeState,
+    private readonly payments: StripePayments,
     private readonly secretKey: string,
   ) {}
 
@@ -127,9 +129,9 @@ export class StripeApiHandler {
       return expand(state.renderSession(state.createSession(sessionParams(params, account, nowSeconds()))));
     }
     if (method === 'POST' && path === '/v1/refunds') {
-      return expand(renderRefund(state.createRefund(account, refundParams(params))));
+      return expand(renderRefund(this.payments.createRefund(account, refundParams(params))));
     }
-    if (method === 'GET') {
+    if (method === 'GET' && (one || path === '/v1/balance_transactions')) {
       unknownParams(params, path === '/v1/balance_transactions' ? LIST_PARAMS : EXPAND_ONLY, '');
     }
     if (method === 'GET' && path === '/v1/balance_transactions') {

@@ -3,7 +3,8 @@ import { readJson, sendHtml, sendJson } from '../http/http-helpers';
 import { invalid } from './stripe-errors';
 import { overviewPage } from './stripe-pages';
 import type { StripeControl } from './stripe-control';
-import type { PlantedMismatch, StripeState } from './stripe-state';
+import type { PlantedMismatch } from './stripe-payments';
+import type { StripeState } from './stripe-state';
 import type { StripeWebhooks } from './stripe-webhooks';
 
 /**

@@ -1,5 +1,5 @@
 import type { StripeJson } from './stripe-render';
-import type { PlantedMismatch } from './stripe-state';
+import type { PlantedMismatch } from './stripe-payments';
 import type { RecordedEvent, ReplayOptions } from './stripe-webhooks';
 
 /** A Stripe object as the API answers it, with the account it belongs to (null: the platform). */

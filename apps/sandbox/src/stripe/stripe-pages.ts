@@ -11,6 +11,7 @@ body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f6f7f
 main{max-width:28rem;margin:0 auto;padding:1.5rem 1rem}
 .wide{max-width:72rem}
 h1{font-size:1.5rem;margin:0 0 1rem}
+h2{font-size:1.125rem;margin:1rem 0 .5rem}
 .card{background:#fff;border:1px solid #c9ccd1;border-radius:.5rem;padding:1rem;margin-bottom:1rem}
 .amount{font-size:2rem;font-weight:700;margin:.25rem 0}
 ul.items{padding:0;list-style:none;margin:0}
@@ -67,8 +68,9 @@ export function checkoutPage(session: SessionRecord, declined: boolean): string 
     `<h1>Pay ${total}</h1>${alert}${summary}
 <section class="card" aria-labelledby="card"><h2 id="card" class="note">Test card (sandbox: no real money moves)</h2>
 <p><code>4242 4242 4242 4242</code> · any future date · any CVC</p>
-${button(session.id, 'pay', `Pay ${total}`, 'pay')}
-${button(session.id, 'decline', 'Decline (a card that is refused)', 'decline')}
+<p class="note">Pay succeeds; Decline is a card the bank refuses.</p>
+${button(session.id, 'pay', 'Pay', 'pay')}
+${button(session.id, 'decline', 'Decline', 'decline')}
 ${session.cancelUrl ? button(session.id, 'cancel', 'Cancel and go back', 'cancel') : ''}
 </section><p class="note">Stripe stand-in for Rowan's demo and tests. Session <code>${escapeHtml(session.id)}</code></p>`,
   );
@@ -81,12 +83,12 @@ export function notFoundPage(): string {
   );
 }
 
-const table = (caption: string, head: string[], rows: string[][]) =>
-  `<div class="scroll"><table><caption><h2>${caption} (${rows.length})</h2></caption><thead><tr>${head
-    .map((h) => `<th scope="col">${h}</th>`)
-    .join(
-      '',
-    )}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+const table = (caption: string, head: string[], rows: string[][]) => {
+  const id = caption.toLowerCase().replace(/\W+/g, '-');
+  const header = head.map((h) => `<th scope="col">${h}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<h2 id="${id}">${caption} (${rows.length})</h2><div class="scroll" tabindex="0" role="region" aria-labelledby="${id}"><table aria-labelledby="${id}"><thead><tr>${header}</tr></thead><tbody>${body}</tbody></table></div>`;
+};
 
 const code = (text: string | null) => (text ? `<code>${escapeHtml(text)}</code>` : '—');
 const when = (seconds: number) => escapeHtml(new Date(seconds * 1000).toISOString().replace('.000', ''));

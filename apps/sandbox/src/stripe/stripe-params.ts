@@ -1,6 +1,7 @@
 import { invalid, missing } from './stripe-errors';
 import type { LineItemRecord, Metadata } from './stripe-records';
-import type { NewRefund, NewSession } from './stripe-state';
+import type { NewRefund } from './stripe-payments';
+import type { NewSession } from './stripe-state';
 
 /**
  * Stripe's parameters as the SDK form-encodes them (`a[b][0][c]=x`, parsed with `qs`): every leaf is a

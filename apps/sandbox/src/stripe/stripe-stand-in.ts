@@ -9,6 +9,7 @@ import { StripeApiError } from './stripe-errors';
 import { checkoutPage, notFoundPage } from './stripe-pages';
 import { nowSeconds } from './stripe-records';
 import { renderBalanceTransaction, renderCharge, renderRefund, type StripeJson } from './stripe-render';
+import { StripePayments } from './stripe-payments';
 import { StripeState } from './stripe-state';
 import { StripeWebhooks } from './stripe-webhooks';
 
@@ -63,15 +64,16 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     (id) => `${origin}/checkout/${id}`,
     (type, account, object) => void webhooks.record(type, account, object),
   );
-  const api = new StripeApiHandler(state, options.secretKey ?? SANDBOX_STRIPE.secretKey);
+  const payments = new StripePayments(state);
+  const api = new StripeApiHandler(state, payments, options.secretKey ?? SANDBOX_STRIPE.secretKey);
   const withAccount = (json: StripeJson, account: string | null): RecordedStripeObject => ({
     ...json,
     account,
   });
 
   const control: StripeControl = {
-    pay: (id) => state.renderSession(state.pay(id)),
-    decline: (id) => state.renderSession(state.decline(id)),
+    pay: (id) => state.renderSession(payments.pay(id)),
+    decline: (id) => state.renderSession(payments.decline(id)),
     expire: (id) => state.renderSession(state.expire(state.anySession(id))),
     sessions: () => [...state.sessions.values()].map((s) => withAccount(state.renderSession(s), s.account)),
     charges: () => [...state.charges.values()].map((c) => withAccount(renderCharge(c), c.account)),
@@ -91,7 +93,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     setWebhookUrl: (url) => webhooks.setUrl(url),
     idle: () => webhooks.idle(),
     plantMismatch: (mismatch) => {
-      const txn = state.plantMismatch(mismatch);
+      const txn = payments.plantMismatch(mismatch);
       return withAccount(renderBalanceTransaction(txn, nowSeconds()), txn.account);
     },
     reset: () => {
@@ -123,13 +125,13 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     await readBody(req);
     switch (action) {
       case 'pay':
-        state.pay(session.id);
+        payments.pay(session.id);
         return redirect(
           res,
           session.successUrl?.replaceAll('{CHECKOUT_SESSION_ID}', session.id) ?? `/checkout/${session.id}`,
         );
       case 'decline':
-        state.decline(session.id);
+        payments.decline(session.id);
         return redirect(res, `/checkout/${session.id}?declined=1`);
       case 'cancel':
         return redirect(
