@@ -40,6 +40,8 @@ import { PupilsController } from './directory/pupils.controller';
 import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
 import { EventBookingsController } from './events/event-bookings.controller';
+import { EventReportsController } from './events/event-reports.controller';
+import { SchoolReportsController, TrustReportsController } from './events/school-reports.controller';
 import { EventConsentController } from './events/event-consent.controller';
 import { MyConsentController } from './events/my-consent.controller';
 import { EventsController } from './events/events.controller';
@@ -120,6 +122,9 @@ export class AppModule implements NestModule {
         GroupsController,
         EventsController,
         EventBookingsController,
+        EventReportsController,
+        SchoolReportsController,
+        TrustReportsController,
         EventConsentController,
         MyConsentController,
         MyEventsController,

@@ -12,6 +12,7 @@ import { MikroOrmRegisterStore } from '@rowan/adapters/persistence/events/mikro-
 import { MikroOrmStaffingStore } from '@rowan/adapters/persistence/events/mikro-orm-staffing.store';
 import { MikroOrmParentsEveningStore } from '@rowan/adapters/persistence/events/mikro-orm-parents-evening.store';
 import { MikroOrmEveningReplies } from '@rowan/adapters/persistence/events/mikro-orm-evening-replies';
+import { MikroOrmEventReports } from '@rowan/adapters/persistence/events/mikro-orm-event-reports';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -74,6 +75,18 @@ import {
 } from './application/parents-evening/cancel-appointment.use-case';
 import { ExpireEveningHoldUseCase } from './application/parents-evening/expire-hold.use-case';
 import { ParentEveningSession } from './application/parents-evening/parent-evening-session.service';
+import { EventReports } from './application/ports/event-reports';
+import {
+  GetEventEquityReportUseCase,
+  GetSchoolEquityReportUseCase,
+} from './application/reports/equity.use-case';
+import {
+  EventParticipationReader,
+  ExportEventParticipationReportUseCase,
+  GetEventParticipationReportUseCase,
+} from './application/reports/event-participation.use-case';
+import { GetGroupParticipationReportUseCase } from './application/reports/group-participation.use-case';
+import { GetTrustEventsSummaryUseCase } from './application/reports/trust-events-summary.use-case';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -113,6 +126,12 @@ const USE_CASES = [
   CancelMyAppointmentUseCase,
   StaffCancelAppointmentUseCase,
   ExpireEveningHoldUseCase,
+  GetEventParticipationReportUseCase,
+  ExportEventParticipationReportUseCase,
+  GetGroupParticipationReportUseCase,
+  GetEventEquityReportUseCase,
+  GetSchoolEquityReportUseCase,
+  GetTrustEventsSummaryUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -137,6 +156,8 @@ export class EventsModule {
         { provide: EventJobs, useClass: BullMqEventJobs },
         { provide: StaffingStore, useClass: MikroOrmStaffingStore },
         { provide: RegisterStore, useClass: MikroOrmRegisterStore },
+        { provide: EventReports, useClass: MikroOrmEventReports },
+        EventParticipationReader,
         { provide: EventSettings, useValue: new EventSettings(options.offerWindowMs) },
         WaitingList,
         ConsentRenewal,

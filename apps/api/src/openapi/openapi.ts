@@ -13,6 +13,7 @@ const TAGS: Array<[string, string]> = [
   ['Parents', 'Parent accounts and what parents see'],
   ['Messages', 'Compose once; deliver by app, email or SMS; track every delivery'],
   ['Events', 'Trips and clubs: invitations, bookings and waiting lists'],
+  ['Reports', 'Participation, equity and trust reports on events, as JSON or streamed CSV and Excel files'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'trust_messages:settings',
   'events:read',
   'events:manage',
+  'reports:read',
+  'trust_reports:read',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +65,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'trust_messages:settings',
     'events:read',
     'events:manage',
+    'reports:read',
+    'trust_reports:read',
   ],
   school_admin: [
     'schools:read',
@@ -78,6 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:settings',
     'events:read',
     'events:manage',
+    'reports:read',
   ],
   office: [
     'schools:read',
@@ -88,6 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'messages:send',
     'events:read',
     'events:manage',
+    'reports:read',
   ],
   teacher: ['schools:read', 'directory:read', 'events:read'],
   parent: [],
