@@ -7,8 +7,7 @@ import type { Response } from 'supertest';
 import { v7 } from 'uuid';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { eventsKit } from '../support/events-kit';
-
-type State = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled';
+import { reportsKit } from '../support/reports-kit';
 
 /**
  * Event reports and their CSV and Excel exports over the real API and MariaDB: what a report counts is what was
@@ -21,48 +20,14 @@ describe('reports: participation, equity and the trust summary, with exports', (
   });
   afterAll(() => stack.close());
 
-  const { as, sql } = eventsKit(() => stack);
+  const { as } = eventsKit(() => stack);
+  const { sql, invite, book, flag, mark: present } = reportsKit(() => stack.orm);
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const RANGE = `from=${day(-1)}&to=${day(30)}`;
 
   async function staff(role: 'school_admin' | 'teacher' | 'office', school: School) {
     const { user } = await stack.make.member(role, { school });
     return { user, token: await stack.token({ userId: user.identitySubject!, email: user.email }) };
-  }
-
-  async function invite(event: SchoolEvent, pupils: Pupil[]) {
-    for (const p of pupils) {
-      await sql(
-        'insert into event_invitations (event_id, pupil_id, school_id, may_take_reserved, created_at) values (?, ?, ?, 0, now(3))',
-        [event.id, p.id, event.schoolId],
-      );
-    }
-  }
-
-  async function book(event: SchoolEvent, pupil: Pupil, state: State, by: string): Promise<string> {
-    const id = v7();
-    await sql(
-      `insert into event_bookings (id, school_id, event_id, pupil_id, state, active, open, booked_by, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, 1, ?, now(3), now(3))`,
-      [id, event.schoolId, event.id, pupil.id, state, state === 'cancelled' ? null : 1, by],
-    );
-    return id;
-  }
-
-  async function flag(pupil: Pupil, kind: string, value = 'yes') {
-    await sql(
-      `insert into pupil_characteristics (id, school_id, pupil_id, kind, value, effective_from, effective_to)
-       values (?, ?, ?, ?, ?, '2024-09-01', null)`,
-      [v7(), pupil.schoolId, pupil.id, kind, value],
-    );
-  }
-
-  async function present(event: SchoolEvent, bookingId: string, by: string, isPresent = true) {
-    await sql(
-      `insert into event_register_marks (booking_id, session_at, school_id, event_id, present, marked_by, marked_at)
-       values (?, ?, ?, ?, ?, ?, now(3))`,
-      [bookingId, event.startsAt, event.schoolId, event.id, isPresent ? 1 : 0, by],
-    );
   }
 
   const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
