@@ -69,6 +69,9 @@ export async function writeXlsx(report: TabularReport, out: Writable): Promise<v
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const cells of report.rows()) {
+    if (out.destroyed) {
+      return; // the client went away: stop reading pages
+    }
     sheet.addRow(report.columns.map((c, i) => xlsxCell(c, cells[i] ?? null))).commit();
     if (out.writableNeedDrain) {
       await once(out, 'drain');
