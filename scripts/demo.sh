@@ -52,6 +52,8 @@ trap 'kill -TERM $processes 2>/dev/null; wait $processes 2>/dev/null; exit 0' IN
 for _ in $(seq 1 60); do
   if node -e "fetch('http://${API_HOST}:${API_PORT}/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" &&
     node -e "fetch('http://${WEB_HOST}:${WEB_PORT}/config.json').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    # Past trips and clubs with bookings and registers for the event reports, once the first sync has pupils.
+    node dist/scripts/seed-demo-activity.js >.demo/activity.log 2>&1 &
     cat <<BANNER
 
   Rowan is running.

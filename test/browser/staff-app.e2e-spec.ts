@@ -13,6 +13,7 @@ import { v7 } from 'uuid';
 import { serveWeb, type WebServer } from '../../scripts/serve-web';
 import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
 import { seedSentMessage, setSmsPrice } from '../support/ledger-seed';
+import { reportsKit } from '../support/reports-kit';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
 import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
@@ -614,6 +615,84 @@ describe('staff web app (Chromium)', () => {
     await admin.getByText('Trust SMS budget saved.').waitFor({ state: 'attached' });
     await admin.getByText('£39.90').waitFor();
     await check(admin, 'trust sms budget');
+    await admin.context().close();
+  });
+
+  it('shows event reports with charts and tables, and downloads them as CSV and Excel', async () => {
+    const elm = await stack.make.school(trust, 'Elm Park Primary');
+    const officer = await person('Owen', 'Office', 'office', { school: elm });
+    const trip = await stack.make.event(elm, officer.userId, 'published');
+    const seed = reportsKit(() => stack.orm);
+    const pupils = await Promise.all(
+      ['Ada', 'Ben', 'Cara', 'Dev'].map((name) => stack.make.pupil(elm, name, 'Elmfield', 5)),
+    );
+    await seed.invite(trip, pupils);
+    await seed.flag(pupils[0]!, 'pupil_premium');
+    await seed.flag(pupils[1]!, 'pupil_premium');
+    const ada = await seed.book(trip, pupils[0]!, 'confirmed', officer.userId);
+    await seed.book(trip, pupils[2]!, 'confirmed', officer.userId);
+    await seed.book(trip, pupils[3]!, 'confirmed', officer.userId);
+    await seed.mark(trip, ada, officer.userId);
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Event reports' }).click();
+    await page.getByRole('heading', { name: 'Event reports', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /Take-up at Elm Park Primary/ }).waitFor();
+    await page
+      .getByRole('table', { name: /Take-up at Elm Park Primary.*figures/ })
+      .getByRole('row', { name: /^Pupil Premium 2 1 50% 2 2 100% -50 points$/ })
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Year 5: each event' })
+      .getByRole('row', { name: new RegExp(`^${trip.title} .* 4 3 1$`) })
+      .waitFor();
+    await page.getByRole('img', { name: /Year 5: invited, booked and attended/ }).waitFor();
+    await check(page, 'event reports');
+    await page.screenshot({
+      path: path.resolve(__dirname, '../../test-results/event-reports.png'),
+      fullPage: true,
+    });
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('group', { name: 'Download equity of take-up' })
+        .getByRole('button', { name: 'Download CSV' })
+        .click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^equity-.*\.csv$/);
+    expect(readFileSync(await csv.path(), 'utf8')).toContain('Pupil Premium,2,1,50,2,2,100,-50');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
+    await page.getByRole('link', { name: trip.title }).click();
+    await page.getByRole('link', { name: /Participation and equity report/ }).click();
+    await page.getByRole('heading', { name: `Report: ${trip.title}`, level: 1 }).waitFor();
+    await page
+      .getByRole('table', { name: `Invited pupils for ${trip.title}` })
+      .getByRole('row', { name: /^Elmfield, Ada Year 5 5B Yes No No Confirmed Not needed 1 0$/ })
+      .waitFor();
+    await check(page, 'event report');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('group', { name: 'Download participation, every invited pupil' })
+        .getByRole('button', { name: 'Download Excel' })
+        .click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^participation-.*\.xlsx$/);
+    await page.context().close();
+
+    const trustAdmin = await person('Tomos', 'Trust', 'trust_admin', { trust });
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, trustAdmin.email);
+    await admin.getByRole('navigation').getByRole('link', { name: 'Trust events' }).click();
+    await admin.getByRole('heading', { name: 'Trust event reports', level: 1 }).waitFor();
+    await admin
+      .getByRole('table', { name: /Each school of/ })
+      .getByRole('row', { name: /^Elm Park Primary 1 4 3 75% 50% \(1 of 2\)/ })
+      .waitFor();
+    await admin.getByRole('img', { name: /Take-up per school/ }).waitFor();
+    await check(admin, 'trust event reports');
     await admin.context().close();
   });
 

@@ -41,6 +41,8 @@ import { SchoolsController } from './directory/schools.controller';
 import { TrustsController } from './directory/trusts.controller';
 import { EventBookingsController } from './events/event-bookings.controller';
 import { MyPaymentsController, PaymentsController } from './events/payments.controller';
+import { EventReportsController } from './events/event-reports.controller';
+import { SchoolReportsController, TrustReportsController } from './events/school-reports.controller';
 import { EventConsentController } from './events/event-consent.controller';
 import { MyConsentController } from './events/my-consent.controller';
 import { EventsController } from './events/events.controller';
@@ -135,6 +137,9 @@ export class AppModule implements NestModule {
         EventBookingsController,
         MyPaymentsController,
         PaymentsController,
+        EventReportsController,
+        SchoolReportsController,
+        TrustReportsController,
         EventConsentController,
         MyConsentController,
         MyEventsController,

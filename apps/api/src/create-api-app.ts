@@ -49,7 +49,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     origin: [config.WEB_ORIGIN],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
-    exposedHeaders: ['x-request-id'],
+    exposedHeaders: ['x-request-id', 'content-disposition'],
     maxAge: 600,
   });
   app.useGlobalPipes(createValidationPipe());

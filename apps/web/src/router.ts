@@ -11,6 +11,7 @@ import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { eventsRoutes } from './features/events/routes';
 import { messagesRoutes } from './features/messages/routes';
+import { eventReportsRoutes } from './features/event-reports/routes';
 import { messagingReportsRoutes } from './features/messaging-reports/routes';
 import { homeRoutes } from './features/home/routes';
 import { membershipRoutes } from './features/memberships/routes';
@@ -58,6 +59,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...parentsEveningsRoutes,
   ...paymentsRoutes,
   ...messagingReportsRoutes,
+  ...eventReportsRoutes,
   ...auditRoutes,
   ...schoolRoutes,
   ...trustOverviewRoutes,

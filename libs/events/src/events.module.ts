@@ -35,6 +35,7 @@ import { Refunds } from './application/payments/refunds.service';
 import { Settlement } from './application/payments/settlement.service';
 import { StartCheckoutUseCase } from './application/payments/start-checkout.use-case';
 import { RemindUnpaidUseCase } from './application/payments/remind-unpaid.use-case';
+import { MikroOrmEventReports } from '@rowan/adapters/persistence/events/mikro-orm-event-reports';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
 import { StaffBookPlaceUseCase } from './application/book-place/staff-book-place.use-case';
@@ -97,6 +98,18 @@ import {
 } from './application/parents-evening/cancel-appointment.use-case';
 import { ExpireEveningHoldUseCase } from './application/parents-evening/expire-hold.use-case';
 import { ParentEveningSession } from './application/parents-evening/parent-evening-session.service';
+import { EventReports } from './application/ports/event-reports';
+import {
+  GetEventEquityReportUseCase,
+  GetSchoolEquityReportUseCase,
+} from './application/reports/equity.use-case';
+import {
+  EventParticipationReader,
+  ExportEventParticipationReportUseCase,
+  GetEventParticipationReportUseCase,
+} from './application/reports/event-participation.use-case';
+import { GetGroupParticipationReportUseCase } from './application/reports/group-participation.use-case';
+import { GetTrustEventsSummaryUseCase } from './application/reports/trust-events-summary.use-case';
 
 const USE_CASES = [
   CreateEventUseCase,
@@ -145,6 +158,12 @@ const USE_CASES = [
   PaymentSettingsUseCase,
   ReconcilePaymentsUseCase,
   RemindUnpaidUseCase,
+  GetEventParticipationReportUseCase,
+  ExportEventParticipationReportUseCase,
+  GetGroupParticipationReportUseCase,
+  GetEventEquityReportUseCase,
+  GetSchoolEquityReportUseCase,
+  GetTrustEventsSummaryUseCase,
 ];
 
 /** The events context: needs the global PersistenceModule and AuditModule, BullMQ's root and communications. */
@@ -189,6 +208,8 @@ export class EventsModule {
         Settlement,
         BookingMoneyReader,
         CancellationPayments,
+        { provide: EventReports, useClass: MikroOrmEventReports },
+        EventParticipationReader,
         WaitingList,
         ConsentRenewal,
         ParentEveningReader,

@@ -6,3 +6,4 @@ export * from './money';
 export * from './page';
 export * from './unit-of-work';
 export * from './uk-time';
+export * from './tabular-report';

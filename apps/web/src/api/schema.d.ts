@@ -1100,6 +1100,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participation in an event, pupil by pupil
+         * @description Every pupil the event invited, by surname: year group, class, Pupil Premium, FSM and SEN flags, where their booking stands (confirmed, waitlisted, offered, cancelled or not responded), consent if the event has a form, and the registers marking them present or absent. Cursor paged.
+         */
+        get: operations["getEventParticipationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/participation/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download participation in an event (CSV or Excel)
+         * @description Every pupil the event invited, by surname: year group, class, Pupil Premium, FSM and SEN flags, where their booking stands (confirmed, waitlisted, offered, cancelled or not responded), consent if the event has a form, and the registers marking them present or absent. Every invited pupil, streamed.
+         */
+        get: operations["exportEventParticipationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Equity of take-up for an event
+         * @description Take-up (a confirmed place over invited) of Pupil Premium, FSM and SEN pupils, each against the rest of those the event invited.
+         */
+        get: operations["getEventEquityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/equity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download equity of take-up for an event (CSV or Excel)
+         * @description Take-up (a confirmed place over invited) of Pupil Premium, FSM and SEN pupils, each against the rest of those the event invited.
+         */
+        get: operations["exportEventEquityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/reports/group-participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participation of a year group or class across events
+         * @description For a year group (`ncYear`) or a class (`registrationGroup`), exactly one: each trip and club starting in the date range (UK days, the current academic year by default) that invited any of them, with how many were invited, booked (a confirmed place) and attended (marked present at a register).
+         */
+        get: operations["getGroupParticipationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/reports/group-participation/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download participation of a year group or class (CSV or Excel)
+         * @description For a year group (`ncYear`) or a class (`registrationGroup`), exactly one: each trip and club starting in the date range (UK days, the current academic year by default) that invited any of them, with how many were invited, booked (a confirmed place) and attended (marked present at a register).
+         */
+        get: operations["exportGroupParticipationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/reports/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Equity of take-up across the school’s events
+         * @description Across the school’s trips and clubs starting in the date range (every invitation counted): take-up of Pupil Premium, FSM and SEN pupils, each against the rest of those invited.
+         */
+        get: operations["getSchoolEquityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/reports/equity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download equity of take-up across the school’s events (CSV or Excel)
+         * @description Across the school’s trips and clubs starting in the date range (every invitation counted): take-up of Pupil Premium, FSM and SEN pupils, each against the rest of those invited.
+         */
+        get: operations["exportSchoolEquityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trusts/{trustId}/reports/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events across the trust, school by school
+         * @description Trust administrators. For each school of the trust, trips and clubs starting in the date range: events run, pupils invited and booked, take-up, and Pupil Premium and FSM take-up.
+         */
+        get: operations["getTrustEventsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trusts/{trustId}/reports/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download events across the trust (CSV or Excel)
+         * @description Trust administrators. For each school of the trust, trips and clubs starting in the date range: events run, pupils invited and booked, take-up, and Pupil Premium and FSM take-up.
+         */
+        get: operations["exportTrustEventsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/events/{eventId}/consent-form": {
         parameters: {
             query?: never;
@@ -1553,7 +1753,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "reports:read" | "trust_reports:read" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -2758,6 +2958,133 @@ export interface components {
              * @enum {string}
              */
             cancellationRefund: "full" | "keep_deposit" | "none";
+        };
+        ParticipationLineDto: {
+            /** Format: uuid */
+            pupilId: string;
+            forename: string;
+            surname: string;
+            ncYear: number | null;
+            yearGroup: string | null;
+            /** @description Registration class */
+            registrationGroup: string | null;
+            pupilPremium: boolean;
+            freeSchoolMeals: boolean;
+            sen: boolean;
+            /** Format: uuid */
+            bookingId: string | null;
+            /**
+             * @description The live booking’s state, else cancelled (if they cancelled), else not_responded
+             * @enum {string}
+             */
+            state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled" | "not_responded";
+            /**
+             * @description not_needed without a form; null when the pupil holds no live booking
+             * @enum {string|null}
+             */
+            consent: "not_needed" | "missing" | "given" | "stale" | null;
+            /** @description Registers marking them present */
+            sessionsPresent: number;
+            /** @description Registers marking them absent */
+            sessionsAbsent: number;
+        };
+        EventParticipationReportDto: {
+            /** Format: uuid */
+            eventId: string;
+            title: string;
+            kind: string;
+            /** Format: date-time */
+            startsAt: string;
+            hasConsentForm: boolean;
+            /** @description Registers the event keeps: a club’s sessions, a trip’s one */
+            registers: number;
+            /** @description Invited pupils by surname, forename */
+            items: components["schemas"]["ParticipationLineDto"][];
+            nextCursor: string | null;
+        };
+        TakeUpDto: {
+            invited: number;
+            /** @description Holding a confirmed place */
+            booked: number;
+            /** @description booked / invited (0 to 1); null for none invited */
+            rate: number | null;
+        };
+        EquityLineDto: {
+            /** @enum {string} */
+            group: "pupil_premium" | "free_school_meals" | "sen";
+            /** @description Invited pupils with the characteristic */
+            with: components["schemas"]["TakeUpDto"];
+            /** @description The rest of those invited */
+            without: components["schemas"]["TakeUpDto"];
+            /** @description with minus without, in percentage points */
+            gapPoints: number | null;
+        };
+        EventEquityReportDto: {
+            /** @description Everyone invited */
+            all: components["schemas"]["TakeUpDto"];
+            lines: components["schemas"]["EquityLineDto"][];
+            /** Format: uuid */
+            eventId: string;
+            title: string;
+        };
+        GroupEventDto: {
+            /** Format: uuid */
+            eventId: string;
+            title: string;
+            kind: string;
+            status: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description Pupils of the group invited */
+            invited: number;
+            /** @description Of them, holding a confirmed place */
+            booked: number;
+            /** @description Of them, marked present at one register or more */
+            attended: number;
+        };
+        GroupParticipationReportDto: {
+            /** Format: uuid */
+            schoolId: string;
+            ncYear: number | null;
+            registrationGroup: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Trips and clubs that invited the group, by start */
+            events: components["schemas"]["GroupEventDto"][];
+        };
+        SchoolEquityReportDto: {
+            /** @description Everyone invited */
+            all: components["schemas"]["TakeUpDto"];
+            lines: components["schemas"]["EquityLineDto"][];
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        SchoolEventsLineDto: {
+            /** Format: uuid */
+            schoolId: string;
+            name: string;
+            /** @description Published or cancelled trips and clubs starting in the range */
+            events: number;
+            all: components["schemas"]["TakeUpDto"];
+            pupilPremium: components["schemas"]["TakeUpDto"];
+            freeSchoolMeals: components["schemas"]["TakeUpDto"];
+        };
+        TrustEventsSummaryDto: {
+            /** Format: uuid */
+            trustId: string;
+            name: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Each school of the trust, by name */
+            schools: components["schemas"]["SchoolEventsLineDto"][];
         };
         ConsentQuestionViewDto: {
             /** Format: uuid */
@@ -7804,6 +8131,744 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentSettingsDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getEventParticipationReport: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventParticipationReportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportEventParticipationReport: {
+        parameters: {
+            query?: {
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participation report, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getEventEquityReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventEquityReportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportEventEquityReport: {
+        parameters: {
+            query?: {
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The equity report, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getGroupParticipationReport: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+                /** @description National curriculum year (0 is Reception) */
+                ncYear?: number;
+                /** @description Registration class, as the MIS names it (e.g. 5B) */
+                registrationGroup?: string;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupParticipationReportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportGroupParticipationReport: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+                /** @description National curriculum year (0 is Reception) */
+                ncYear?: number;
+                /** @description Registration class, as the MIS names it (e.g. 5B) */
+                registrationGroup?: string;
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group participation report, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSchoolEquityReport: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolEquityReportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportSchoolEquityReport: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The equity report, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTrustEventsSummary: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustEventsSummaryDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportTrustEventsSummary: {
+        parameters: {
+            query?: {
+                /** @description First UK day (default: 1 September of this academic year) */
+                from?: string;
+                /** @description Last UK day, inclusive (default: 31 August) */
+                to?: string;
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trust events summary, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid request; `errors` names each field */

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'payments:read',
   'payments:refund',
   'payments:settings',
+  'reports:read',
+  'trust_reports:read',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +71,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:read',
     'payments:refund',
     'payments:settings',
+    'reports:read',
+    'trust_reports:read',
   ],
   school_admin: [
     'schools:read',
@@ -87,6 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:read',
     'payments:refund',
     'payments:settings',
+    'reports:read',
   ],
   office: [
     'schools:read',
@@ -98,6 +103,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'events:read',
     'events:manage',
     'payments:read',
+    'reports:read',
   ],
   teacher: ['schools:read', 'directory:read', 'events:read'],
   parent: [],

@@ -1,0 +1,119 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@rowan/access';
+import {
+  equityTable,
+  ExportEventParticipationReportUseCase,
+  GetEventEquityReportUseCase,
+  GetEventParticipationReportUseCase,
+} from '@rowan/events';
+import type { SchoolId } from '@rowan/kernel';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { ApiProblems } from '../http/api-errors.decorator';
+import { IdParam } from '../http/id.param';
+import { PageQuery } from '../http/page.query';
+import { ApiReportFile, ExportQuery, sendReport } from '../http/report-export';
+import { EventEquityReportDto, EventParticipationReportDto } from './dto/event-reports.dto';
+
+const PARTICIPATION =
+  'Every pupil the event invited, by surname: year group, class, Pupil Premium, FSM and SEN flags, where their ' +
+  'booking stands (confirmed, waitlisted, offered, cancelled or not responded), consent if the event has a ' +
+  'form, and the registers marking them present or absent.';
+const EQUITY =
+  'Take-up (a confirmed place over invited) of Pupil Premium, FSM and SEN pupils, each against the rest of ' +
+  'those the event invited.';
+
+@ApiTags('Reports')
+@Controller('api/v1/schools/:schoolId/events/:eventId/reports')
+export class EventReportsController {
+  constructor(
+    private readonly participation: GetEventParticipationReportUseCase,
+    private readonly participationExport: ExportEventParticipationReportUseCase,
+    private readonly equity: GetEventEquityReportUseCase,
+  ) {}
+
+  @Get('participation')
+  @RequirePermission('reports:read')
+  @ApiOperation({
+    operationId: 'getEventParticipationReport',
+    summary: 'Participation in an event, pupil by pupil',
+    description: `${PARTICIPATION} Cursor paged.`,
+  })
+  @ApiOkResponse({ type: EventParticipationReportDto })
+  @ApiProblems(400, 404)
+  async getEventParticipationReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Query() query: PageQuery,
+  ): Promise<EventParticipationReportDto> {
+    return EventParticipationReportDto.from(
+      await this.participation.execute({
+        actor,
+        schoolId: schoolId as SchoolId,
+        eventId,
+        page: query.toPageRequest(),
+      }),
+    );
+  }
+
+  @Get('participation/export')
+  @RequirePermission('reports:read')
+  @ApiOperation({
+    operationId: 'exportEventParticipationReport',
+    summary: 'Download participation in an event (CSV or Excel)',
+    description: `${PARTICIPATION} Every invited pupil, streamed.`,
+  })
+  @ApiReportFile('The participation report')
+  @ApiProblems(400, 404)
+  async exportEventParticipationReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Query() query: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const report = await this.participationExport.execute({ actor, schoolId: schoolId as SchoolId, eventId });
+    await sendReport(reply, report, query.format);
+  }
+
+  @Get('equity')
+  @RequirePermission('reports:read')
+  @ApiOperation({
+    operationId: 'getEventEquityReport',
+    summary: 'Equity of take-up for an event',
+    description: EQUITY,
+  })
+  @ApiOkResponse({ type: EventEquityReportDto })
+  @ApiProblems(400, 404)
+  async getEventEquityReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+  ): Promise<EventEquityReportDto> {
+    return EventEquityReportDto.from(
+      await this.equity.execute({ actor, schoolId: schoolId as SchoolId, eventId }),
+    );
+  }
+
+  @Get('equity/export')
+  @RequirePermission('reports:read')
+  @ApiOperation({
+    operationId: 'exportEventEquityReport',
+    summary: 'Download equity of take-up for an event (CSV or Excel)',
+    description: EQUITY,
+  })
+  @ApiReportFile('The equity report')
+  @ApiProblems(400, 404)
+  async exportEventEquityReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Query() query: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const report = await this.equity.execute({ actor, schoolId: schoolId as SchoolId, eventId });
+    await sendReport(reply, equityTable(report, report.title), query.format);
+  }
+}
