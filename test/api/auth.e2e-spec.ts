@@ -45,6 +45,7 @@ describe('sign-in tokens (RS256 via the issuer JWKS, MFA for staff)', () => {
         'messages:send',
         'events:read',
         'events:manage',
+        'payments:read',
         'reports:read',
       ],
     });

@@ -4,9 +4,12 @@ import { ExpirePaymentHoldUseCase } from '@rowan/events';
 import { FixedClock } from '@rowan/kernel';
 import type { StripeStandIn } from '@rowan/sandbox';
 import { MikroORM } from '@mikro-orm/core';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { v7 } from 'uuid';
+import type { Response } from 'supertest';
 import type { ApiStack } from '../support/api-stack';
 import { expectEventually } from '../support/eventually';
 import { eventsKit } from '../support/events-kit';
@@ -582,6 +585,73 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     expect(
       (await as(staff).get(`/api/v1/schools/${s.id}/payments/reconciliation?from=${to}&to=${from}`)).status,
     ).toBe(400);
+  });
+
+  it('reports an event’s payments booking by booking, and exports them as CSV and Excel with amounts as numbers', async () => {
+    const { school: s, staff } = await payingSchool();
+    const [amy, ben] = [await family(s, 'Amy'), await family(s, '=Ben')];
+    await pupilPremium(amy.child);
+    const eventId = await published(staff, s, trip({ paymentTerms: { subsidy: 'cap', subsidyMaxP: 500 } }));
+    const a = await heldAndOpened(amy, eventId);
+    const b = await heldAndOpened(ben, eventId);
+    stripe.control.pay(a.session);
+    await expectEventually(async () => expect(await bookingState(a.bookingId)).toBe('confirmed'));
+    await as(staff).post(`/api/v1/schools/${s.id}/events/${eventId}/bookings/${a.bookingId}/refunds`, {
+      amountP: 200,
+      reason: 'Lunch',
+    });
+    const reports = `/api/v1/schools/${s.id}/events/${eventId}/reports/payments`;
+    const report = await as(staff).get(reports);
+    expect(report.status).toBe(200);
+    expect(report.body.totals).toEqual({
+      bookings: 2,
+      subsidised: 1,
+      chargeP: 4900,
+      subsidyP: 1950,
+      discountP: 0,
+      dueP: 2950,
+      paidP: 500,
+      refundedP: 200,
+      outstandingP: 2450,
+      refundableP: 300,
+    });
+    expect(report.body.items.find((l: { bookingId: string }) => l.bookingId === b.bookingId)).toMatchObject({
+      state: 'held',
+      paidP: 0,
+      outstandingP: 2450,
+    });
+
+    const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const file = await as(staff).get(`${reports}/export?format=csv`).buffer(true).parse(binary);
+    expect(file.status).toBe(200);
+    const rows = parse((file.body as Buffer).toString('utf8').slice(1), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.Forename === 'Amy')).toMatchObject({
+      Subsidy: '19.50',
+      Paid: '5.00',
+      Refunded: '2.00',
+    });
+    expect(rows.find((r) => r.Forename?.includes('Ben'))?.Forename).toBe("'=Ben");
+    const xlsx = await as(staff).get(`${reports}/export?format=xlsx`).buffer(true).parse(binary);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const paidColumn = header.indexOf('Paid');
+    const amyRow = [2, 3]
+      .map((n) => sheet.getRow(n))
+      .find((r) => r.getCell(header.indexOf('Forename')).value === 'Amy')!;
+    expect(amyRow.getCell(paidColumn).value).toBe(5);
+
+    const { user: teacher } = await stack.make.member('teacher', { school: s });
+    const teacherToken = await stack.token({ userId: teacher.identitySubject!, email: teacher.email });
+    expect((await as(teacherToken).get(reports)).status).toBe(403);
   });
 
   it('refuses payment terms that do not add up, naming the field, and stores nothing', async () => {

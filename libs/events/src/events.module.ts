@@ -35,6 +35,7 @@ import { Refunds } from './application/payments/refunds.service';
 import { Settlement } from './application/payments/settlement.service';
 import { StartCheckoutUseCase } from './application/payments/start-checkout.use-case';
 import { RemindUnpaidUseCase } from './application/payments/remind-unpaid.use-case';
+import { PaymentsReportUseCase } from './application/payments/payments-report.use-case';
 import { MikroOrmEventReports } from '@rowan/adapters/persistence/events/mikro-orm-event-reports';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { BookPlaceUseCase } from './application/book-place/book-place.use-case';
@@ -158,6 +159,7 @@ const USE_CASES = [
   PaymentSettingsUseCase,
   ReconcilePaymentsUseCase,
   RemindUnpaidUseCase,
+  PaymentsReportUseCase,
   GetEventParticipationReportUseCase,
   ExportEventParticipationReportUseCase,
   GetGroupParticipationReportUseCase,

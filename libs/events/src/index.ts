@@ -76,3 +76,4 @@ export * from './application/reports/event-participation.use-case';
 export * from './application/reports/group-participation.use-case';
 export * from './application/reports/equity.use-case';
 export * from './application/reports/trust-events-summary.use-case';
+export * from './application/payments/payments-report.use-case';

@@ -6,6 +6,7 @@ import {
   ExportEventParticipationReportUseCase,
   GetEventEquityReportUseCase,
   GetEventParticipationReportUseCase,
+  PaymentsReportUseCase,
 } from '@rowan/events';
 import type { SchoolId } from '@rowan/kernel';
 import type { FastifyReply } from 'fastify';
@@ -15,6 +16,7 @@ import { IdParam } from '../http/id.param';
 import { PageQuery } from '../http/page.query';
 import { ApiReportFile, ExportQuery, sendReport } from '../http/report-export';
 import { EventEquityReportDto, EventParticipationReportDto } from './dto/event-reports.dto';
+import { PaymentsReportDto } from './dto/payments.dto';
 
 const PARTICIPATION =
   'Every pupil the event invited, by surname: year group, class, Pupil Premium, FSM and SEN flags, where their ' +
@@ -24,6 +26,10 @@ const EQUITY =
   'Take-up (a confirmed place over invited) of Pupil Premium, FSM and SEN pupils, each against the rest of ' +
   'those the event invited.';
 
+const PAYMENTS =
+  'Each booking with money on it: charged, subsidised (Pupil Premium or FSM), sibling discount, due, paid, ' +
+  'refunded and still outstanding, in pence.';
+
 @ApiTags('Reports')
 @Controller('api/v1/schools/:schoolId/events/:eventId/reports')
 export class EventReportsController {
@@ -31,7 +37,56 @@ export class EventReportsController {
     private readonly participation: GetEventParticipationReportUseCase,
     private readonly participationExport: ExportEventParticipationReportUseCase,
     private readonly equity: GetEventEquityReportUseCase,
+    private readonly payments: PaymentsReportUseCase,
   ) {}
+
+  @Get('payments')
+  @RequirePermission('payments:read')
+  @ApiOperation({
+    operationId: 'getEventPaymentsReport',
+    summary: 'Payments for an event, booking by booking',
+    description: `${PAYMENTS} Totals over every booking; the bookings cursor paged.`,
+  })
+  @ApiOkResponse({ type: PaymentsReportDto })
+  @ApiProblems(400, 404)
+  async getEventPaymentsReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Query() query: PageQuery,
+  ): Promise<PaymentsReportDto> {
+    return PaymentsReportDto.from(
+      await this.payments.execute({
+        actor,
+        schoolId: schoolId as SchoolId,
+        eventId,
+        page: query.toPageRequest(),
+      }),
+    );
+  }
+
+  @Get('payments/export')
+  @RequirePermission('payments:read')
+  @ApiOperation({
+    operationId: 'exportEventPaymentsReport',
+    summary: 'Download payments for an event (CSV or Excel)',
+    description: `${PAYMENTS} Every booking, streamed; amounts in pounds.`,
+  })
+  @ApiReportFile('The payments report')
+  @ApiProblems(400, 404)
+  async exportEventPaymentsReport(
+    @CurrentActor() actor: Actor,
+    @IdParam('schoolId') schoolId: string,
+    @IdParam('eventId') eventId: string,
+    @Query() query: ExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendReport(
+      reply,
+      await this.payments.export({ actor, schoolId: schoolId as SchoolId, eventId }),
+      query.format,
+    );
+  }
 
   @Get('participation')
   @RequirePermission('reports:read')

@@ -1100,6 +1100,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments for an event, booking by booking
+         * @description Each booking with money on it: charged, subsidised (Pupil Premium or FSM), sibling discount, due, paid, refunded and still outstanding, in pence. Totals over every booking; the bookings cursor paged.
+         */
+        get: operations["getEventPaymentsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/events/{eventId}/reports/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download payments for an event (CSV or Excel)
+         * @description Each booking with money on it: charged, subsidised (Pupil Premium or FSM), sibling discount, due, paid, refunded and still outstanding, in pence. Every booking, streamed; amounts in pounds.
+         */
+        get: operations["exportEventPaymentsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/events/{eventId}/reports/participation": {
         parameters: {
             query?: never;
@@ -2958,6 +2998,47 @@ export interface components {
              * @enum {string}
              */
             cancellationRefund: "full" | "keep_deposit" | "none";
+        };
+        PaymentTotalsDto: {
+            /** @description Bookings with money on them */
+            bookings: number;
+            /** @description Of which subsidised (Pupil Premium or FSM) */
+            subsidised: number;
+            chargeP: number;
+            subsidyP: number;
+            discountP: number;
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            outstandingP: number;
+            refundableP: number;
+        };
+        PaymentLineDto: {
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: uuid */
+            pupilId: string;
+            forename: string;
+            surname: string;
+            /** @enum {string} */
+            state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled";
+            chargeP: number;
+            subsidyP: number;
+            discountP: number;
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            outstandingP: number;
+            refundableP: number;
+        };
+        PaymentsReportDto: {
+            /** Format: uuid */
+            eventId: string;
+            title: string;
+            /** @description Over every booking, not only this page */
+            totals: components["schemas"]["PaymentTotalsDto"];
+            items: components["schemas"]["PaymentLineDto"][];
+            nextCursor: string | null;
         };
         ParticipationLineDto: {
             /** Format: uuid */
@@ -8131,6 +8212,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentSettingsDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getEventPaymentsReport: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsReportDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportEventPaymentsReport: {
+        parameters: {
+            query?: {
+                /** @description CSV (UTF-8) or Excel (XLSX) */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments report, as a file to download (streamed). Text that starts like a spreadsheet formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" or "…xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid request; `errors` names each field */

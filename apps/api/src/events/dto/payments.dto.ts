@@ -7,6 +7,7 @@ import {
   type CheckoutView,
   type LedgerEntry,
   type PaymentRecord,
+  type PaymentsReport,
   type Reconciliation,
   type SchoolPaymentSettings,
 } from '@rowan/events';
@@ -219,4 +220,66 @@ export class ReminderSentDto {
   @ApiProperty({ format: 'uuid', description: 'The tracked message' }) messageId!: string;
   @ApiProperty({ description: 'Children whose families were reminded' }) pupils!: number;
   @ApiProperty({ description: 'Pence still to pay among them' }) outstandingP!: number;
+}
+
+class PaymentTotalsDto {
+  @ApiProperty({ description: 'Bookings with money on them' }) bookings!: number;
+  @ApiProperty({ description: 'Of which subsidised (Pupil Premium or FSM)' }) subsidised!: number;
+  @ApiProperty() chargeP!: number;
+  @ApiProperty() subsidyP!: number;
+  @ApiProperty() discountP!: number;
+  @ApiProperty() dueP!: number;
+  @ApiProperty() paidP!: number;
+  @ApiProperty() refundedP!: number;
+  @ApiProperty() outstandingP!: number;
+  @ApiProperty() refundableP!: number;
+}
+
+class PaymentLineDto {
+  @ApiProperty({ format: 'uuid' }) bookingId!: string;
+  @ApiProperty({ format: 'uuid' }) pupilId!: string;
+  @ApiProperty() forename!: string;
+  @ApiProperty() surname!: string;
+  @ApiProperty({ enum: ['confirmed', 'held', 'waitlisted', 'offered', 'cancelled'] }) state!: string;
+  @ApiProperty() chargeP!: number;
+  @ApiProperty() subsidyP!: number;
+  @ApiProperty() discountP!: number;
+  @ApiProperty() dueP!: number;
+  @ApiProperty() paidP!: number;
+  @ApiProperty() refundedP!: number;
+  @ApiProperty() outstandingP!: number;
+  @ApiProperty() refundableP!: number;
+}
+
+export class PaymentsReportDto {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: PaymentTotalsDto, description: 'Over every booking, not only this page' })
+  totals!: PaymentTotalsDto;
+  @ApiProperty({ type: [PaymentLineDto] }) items!: PaymentLineDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+
+  static from(r: PaymentsReport): PaymentsReportDto {
+    return {
+      eventId: r.eventId,
+      title: r.title,
+      totals: { ...r.totals },
+      items: r.page.items.map((l) => ({
+        bookingId: l.bookingId,
+        pupilId: l.pupilId,
+        forename: l.forename,
+        surname: l.surname,
+        state: l.state,
+        chargeP: l.chargeP,
+        subsidyP: l.subsidyP,
+        discountP: l.discountP,
+        dueP: l.dueP,
+        paidP: l.paidP,
+        refundedP: l.refundedP,
+        outstandingP: l.outstandingP,
+        refundableP: l.refundableP,
+      })),
+      nextCursor: r.page.nextCursor,
+    };
+  }
 }

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import {
   PaymentStore,
+  type BookingMoneyRow,
   type CheckoutRecord,
   type LedgerEntry,
   type PaymentRecord,
   type PaymentStatus,
   type SchoolPaymentSettings,
 } from '@rowan/events';
-import type { SchoolId, UserId } from '@rowan/kernel';
+import type { Page, PageRequest, SchoolId, UserId } from '@rowan/kernel';
+import { decodeCursor, toPage } from '../cursor';
 import { runSql, selectRows } from '../directory/bulk-sql';
 
 interface PaymentRow {
@@ -204,6 +206,50 @@ export class MikroOrmPaymentStore extends PaymentStore {
       [eventId],
     );
     return rows.map((r) => ({ pupilId: r.pupil_id, amountP: Number(r.amount_p), dueAt: date(r.due_at) }));
+  }
+
+  async moneyOfEvent(schoolId: SchoolId, eventId: string, page: PageRequest): Promise<Page<BookingMoneyRow>> {
+    const after = decodeCursor(page.cursor);
+    const sum = (entry: string) => `coalesce(sum(case when l.entry = '${entry}' then l.amount_p end), 0)`;
+    const rows = await this.select<{
+      id: string;
+      pupil_id: string;
+      forename: string;
+      surname: string;
+      state: string;
+      charge: number;
+      subsidy: number;
+      discount: number;
+      paid: number;
+      refunded: number;
+    }>(
+      `select b.id, b.pupil_id, p.preferred_forename as forename, p.preferred_surname as surname, b.state,
+              ${sum('charge')} as charge, ${sum('subsidy')} as subsidy, ${sum('discount')} as discount,
+              ${sum('payment')} as paid, ${sum('refund')} as refunded
+         from event_bookings b
+         join payment_ledger l on l.booking_id = b.id
+         join pupils p on p.id = b.pupil_id and p.school_id = b.school_id
+        where b.school_id = ? and b.event_id = ? ${after ? 'and b.id > ?' : ''}
+        group by b.id, b.pupil_id, p.preferred_forename, p.preferred_surname, b.state
+        order by b.id limit ${Number(page.limit) + 1}`,
+      [schoolId, eventId, ...(after ? [after] : [])],
+    );
+    return toPage(
+      rows.map((r) => ({
+        bookingId: r.id,
+        pupilId: r.pupil_id,
+        forename: r.forename,
+        surname: r.surname,
+        state: r.state,
+        chargeP: Number(r.charge),
+        subsidyP: Number(r.subsidy),
+        discountP: Number(r.discount),
+        paidP: Number(r.paid),
+        refundedP: Number(r.refunded),
+      })),
+      page,
+      (r) => r.bookingId,
+    );
   }
 
   async insertCheckout(c: CheckoutRecord): Promise<void> {

@@ -1,4 +1,4 @@
-import type { SchoolId, UserId } from '@rowan/kernel';
+import type { Page, PageRequest, SchoolId, UserId } from '@rowan/kernel';
 
 /**
  * - `pending`: to be paid (a checkout may be open). `paid`: the money arrived.
@@ -54,6 +54,20 @@ export interface LedgerEntry {
   readonly createdAt: Date;
 }
 
+/** One booking's money on an event, for the payments report. */
+export interface BookingMoneyRow {
+  readonly bookingId: string;
+  readonly pupilId: string;
+  readonly forename: string;
+  readonly surname: string;
+  readonly state: string;
+  readonly chargeP: number;
+  readonly subsidyP: number;
+  readonly discountP: number;
+  readonly paidP: number;
+  readonly refundedP: number;
+}
+
 /** What parents get back when they cancel a paid booking themselves. */
 export const CANCELLATION_REFUNDS = ['full', 'keep_deposit', 'none'] as const;
 export type CancellationRefund = (typeof CANCELLATION_REFUNDS)[number];
@@ -89,6 +103,12 @@ export abstract class PaymentStore {
   abstract paidBookingIds(eventId: string): Promise<string[]>;
   /** Confirmed bookings of the event with something still to pay: the pupil, how much, by when. */
   abstract unpaid(eventId: string): Promise<{ pupilId: string; amountP: number; dueAt: Date | null }[]>;
+  /** Each booking of the event with money on it (a charge at least), in booking order; cursor paged. */
+  abstract moneyOfEvent(
+    schoolId: SchoolId,
+    eventId: string,
+    page: PageRequest,
+  ): Promise<Page<BookingMoneyRow>>;
   /** Every pending payment of the booking becomes `to` (the booking ended). */
   abstract endPending(bookingId: string, to: 'lapsed' | 'withdrawn'): Promise<void>;
 

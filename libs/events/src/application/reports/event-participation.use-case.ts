@@ -34,7 +34,7 @@ export interface EventParticipationReport {
 
 type Input = { readonly actor: Actor; readonly schoolId: SchoolId; readonly eventId: string };
 
-const LIVE = new Set(['confirmed', 'waitlisted', 'offered']);
+const LIVE = new Set(['confirmed', 'held', 'waitlisted', 'offered']);
 
 function consentOf(row: ParticipationRow, hasForm: boolean): ConsentState | null {
   if (!hasForm) {
