@@ -1,12 +1,20 @@
 import { Membership, User } from '@rowan/access';
 import { Contact } from '@rowan/directory';
+import { startStripeStandIn, type StripeStandIn } from '@rowan/sandbox';
+import Stripe from 'stripe';
 import { v7 } from 'uuid';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { operations } from '../support/openapi-walk';
+import { TEST_STRIPE } from '../support/test-env';
 
 describe('mutations: exactly one audit record each; bad input changes nothing', () => {
   let stack: ApiStack;
+  let stripe: StripeStandIn;
   let ids: {
+    pricedEventId: string;
+    paidBookingId: string;
+    heldBookingId: string;
+    owingChildId: string;
     trustId: string;
     schoolId: string;
     membershipId: string;
@@ -40,6 +48,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     day: string;
   };
   let parentToken: string;
+  let payerToken = '';
   let tokens: {
     operator: string;
     trustAdmin: string;
@@ -55,7 +64,11 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
   const STAFF_CSV = 'staff_id,forename,surname,job_title\nS1,Ann,Upload,Bursar';
 
   beforeAll(async () => {
-    stack = await startApiStack();
+    stripe = await startStripeStandIn({
+      secretKey: TEST_STRIPE.secretKey,
+      webhookSecret: TEST_STRIPE.webhookSecret,
+    });
+    stack = await startApiStack({ STRIPE_API_URL: stripe.url });
     const trust = await stack.make.trust();
     const school = await stack.make.school(trust);
     const target = await stack.make.member('teacher', { school });
@@ -88,8 +101,77 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       pendingId: (await stack.make.message(school, target.user.id, 'pending_approval')).id,
       scheduledId: (await stack.make.message(school, target.user.id, 'scheduled')).id,
       ...(await eventFixtures(school, target.user)),
+      ...(await paymentFixtures(school)),
     };
   });
+
+  /**
+   * A priced trip with one of the parent's children paid for (the Stripe stand-in's webhook signed and posted
+   * here, as Stripe would), one held and not yet paid, and one booked by staff with the money still owed.
+   */
+  async function paymentFixtures(school: Awaited<ReturnType<typeof stack.make.school>>) {
+    const kids = [];
+    for (let i = 0; i < 3; i++) {
+      kids.push(await stack.make.pupil(school, `Pay${i}`, 'Audited', 5));
+    }
+    const contact = await stack.make.contact(school, 'Pip', 'Payer');
+    for (const kid of kids) {
+      await stack.make.link(kid, contact);
+    }
+    const user = await stack.make.user('Pip', 'Payer');
+    const em = stack.orm.em.fork();
+    await em.nativeUpdate(Contact, { id: contact.id }, { userId: user.id }, { filters: false });
+    em.persist(
+      new Membership(v7(), user.id, school.trustId, school.id, 'parent', 'active', new Date(), new Date()),
+    );
+    await em.flush();
+    const payer = await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false });
+    payerToken = payer;
+    const admin = authed(tokens.schoolAdmin);
+    const starts = Date.now() + 14 * 86_400_000;
+    const created = await admin.post(`/api/v1/schools/${school.id}/events`, {
+      kind: 'trip',
+      title: 'Priced trip',
+      startsAt: new Date(starts).toISOString(),
+      endsAt: new Date(starts + 3_600_000).toISOString(),
+      capacity: 10,
+      priceP: 1200,
+      eligibility: { ncYears: [5] },
+    });
+    const pricedEventId = created.body.id as string;
+    expect(
+      (await admin.post(`/api/v1/schools/${school.id}/events/${pricedEventId}/publish`, {})).status,
+    ).toBe(200);
+    const book = async (pupilId: string) =>
+      (await authed(payer).post('/api/v1/me/bookings', { eventId: pricedEventId, pupilId })).body
+        .id as string;
+    const paidBookingId = await book(kids[0]!.id);
+    const opened = await authed(payer).post(`/api/v1/me/bookings/${paidBookingId}/checkout`, {});
+    expect(opened.status).toBe(201);
+    stripe.control.pay(decodeURIComponent(new URL(opened.body.url).pathname.split('/').pop()!));
+    const completed = stripe.control.events().find((e) => e.type === 'checkout.session.completed')!;
+    const payload = JSON.stringify(completed.event);
+    const delivered = await stack
+      .http()
+      .post('/api/v1/webhooks/stripe')
+      .set('content-type', 'application/json')
+      .set(
+        'stripe-signature',
+        Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_STRIPE.webhookSecret }),
+      )
+      .send(payload);
+    expect(delivered.status).toBe(200);
+    const staffBooked = await admin.post(`/api/v1/schools/${school.id}/events/${pricedEventId}/bookings`, {
+      pupilId: kids[2]!.id,
+    });
+    expect(staffBooked.body.state).toBe('confirmed');
+    return {
+      pricedEventId,
+      paidBookingId,
+      heldBookingId: await book(kids[1]!.id),
+      owingChildId: kids[2]!.id,
+    };
+  }
 
   /** Events to edit, publish and cancel, and one parent's children with bookings to make, cancel and accept. */
   async function eventFixtures(school: Awaited<ReturnType<typeof stack.make.school>>, staff: User) {
@@ -236,7 +318,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     const pupil = await stack.make.pupil(school, 'Reg', 'Audited', 5);
     return { registerEventId: trip.id, registerBookingId: await stack.make.booking(trip, pupil, staff.id) };
   }
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    await stack.close();
+    await stripe.close();
+  });
 
   const authed = (token: string) => ({
     post: (url: string, body: object) =>
@@ -428,6 +513,21 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         `/api/v1/schools/${ids.schoolId}/parents-evenings/${ids.cancelEveningId}/appointments/${ids.staffCancelAppointmentId}/cancel`,
         {},
       ),
+    savePaymentSettings: () =>
+      authed(tokens.schoolAdmin).put(`/api/v1/schools/${ids.schoolId}/payment-settings`, {
+        stripeAccountId: null,
+        cancellationRefund: 'keep_deposit',
+      }),
+    refundBooking: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.pricedEventId}/bookings/${ids.paidBookingId}/refunds`,
+        { amountP: 200, reason: 'Audited refund' },
+      ),
+    remindUnpaid: () =>
+      authed(tokens.schoolAdmin).post(
+        `/api/v1/schools/${ids.schoolId}/events/${ids.pricedEventId}/payment-reminders`,
+        {},
+      ),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -435,6 +535,7 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     estimateMessage: 'counts and costs a message; stores nothing',
     readMyMessage: 'a parent opening their own message marks the delivery read; no user data changes',
     previewEligible: 'counts who eligibility rules pick; stores nothing',
+    startCheckout: 'opens a Stripe payment page; the payment is audited when Stripe says it arrived',
   };
 
   it('covers every mutating route in the OpenAPI document', async () => {
@@ -481,11 +582,29 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'bookParentsEveningForMe',
     'cancelMyEveningAppointment',
     'cancelEveningAppointment',
+    'savePaymentSettings',
+    'refundBooking',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();
     expect(response.status).toBeLessThan(300);
     expect(await stack.make.auditCount()).toBe(before + 1);
+  });
+
+  it('remindUnpaid records the reminder, and the reminder is audited as the message it is', async () => {
+    const before = await stack.make.auditCount();
+    const response = await SUCCESSFUL.remindUnpaid!();
+    expect(response.status).toBe(201);
+    expect(await stack.make.auditCount()).toBe(before + 2);
+    expect(await stack.make.auditCount({ action: 'payments.reminded' })).toBe(1);
+  });
+
+  it('startCheckout changes no one’s data: it answers the payment page', async () => {
+    const before = await stack.make.auditCount();
+    expect(
+      (await authed(payerToken).post(`/api/v1/me/bookings/${ids.heldBookingId}/checkout`, {})).status,
+    ).toBe(201);
+    expect(await stack.make.auditCount()).toBe(before);
   });
 
   it('publishEvent records the publication, and the invitation is audited as the message it is', async () => {

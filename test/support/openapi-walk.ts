@@ -118,6 +118,8 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
     smsSegmentPence: 4,
   }),
   updateTrustCommunicationSettings: () => ({ smsBudgetPence: 10_000 }),
+  refundBooking: () => ({ amountP: 100, reason: 'Walk' }),
+  savePaymentSettings: () => ({ stripeAccountId: null, cancellationRefund: 'full' }),
 };
 
 export function requestFor(

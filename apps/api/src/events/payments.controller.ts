@@ -167,8 +167,7 @@ export class PaymentsController {
       await this.reconciliation.execute({
         actor,
         schoolId: schoolId as SchoolId,
-        from: new Date(query.from),
-        to: new Date(query.to),
+        ...query.period(new Date()),
       }),
     );
   }

@@ -8047,11 +8047,11 @@ export interface operations {
     };
     reconcilePayments: {
         parameters: {
-            query: {
-                /** @description From (inclusive) */
-                from: string;
-                /** @description To (exclusive) */
-                to: string;
+            query?: {
+                /** @description From (inclusive); 30 days before `to` if not given */
+                from?: string;
+                /** @description To (exclusive); now if not given */
+                to?: string;
             };
             header?: never;
             path: {

@@ -148,8 +148,22 @@ export class RefundRequest {
 }
 
 export class ReconciliationQuery {
-  @ApiProperty({ format: 'date-time', description: 'From (inclusive)' }) @IsDateString() from!: string;
-  @ApiProperty({ format: 'date-time', description: 'To (exclusive)' }) @IsDateString() to!: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'From (inclusive); 30 days before `to` if not given',
+  })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'To (exclusive); now if not given' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+
+  period(now: Date): { from: Date; to: Date } {
+    const to = this.to ? new Date(this.to) : now;
+    return { from: this.from ? new Date(this.from) : new Date(to.getTime() - 30 * 86_400_000), to };
+  }
 }
 
 class MismatchDto {
