@@ -758,6 +758,77 @@ describe('staff web app (Chromium)', () => {
     await phone.close();
   });
 
+  it('lets a parent book and pay for a priced trip on a phone: the subsidised price, the sandbox Stripe checkout, and back', async () => {
+    const { school: s, staff } = await staffedSchool();
+    const parent = await person('Pia', 'Payer', 'parent', { school: s });
+    const pip = await stack.make.pupil(s, 'Pip', 'Payer', 5);
+    const sid = await stack.make.pupil(s, 'Sid', 'Payer', 5);
+    await sql(
+      `insert into pupil_characteristics (id, school_id, pupil_id, kind, value, effective_from, effective_to)
+       values (?, ?, ?, 'pupil_premium', 'yes', '2026-09-01', null)`,
+      [v7(), s.id, pip.id],
+    );
+    const contact = await stack.make.contact(s, 'Pia', 'Payer', [parent.email]);
+    await stack.make.link(pip, contact, 'Mother');
+    await stack.make.link(sid, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+    await pricedTrip(s, staff, 2450, { subsidy: 'percent', subsidyPercent: 50 });
+
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await phone.newPage();
+    const main = page.getByRole('main');
+    await signIn(page, parent.email);
+    await page.getByRole('link', { name: 'Invitations to trips and clubs' }).focus();
+    await page.keyboard.press('Enter');
+    const pipCard = page.getByRole('region', { name: 'Pip Payer' });
+    const sidCard = page.getByRole('region', { name: 'Sid Payer' });
+    await pipCard.getByText('You pay').waitFor();
+    // Pip has Pupil Premium: the school pays half, and the price lines say so; Sid pays the full price.
+    expect(await pipCard.locator('dl').innerText()).toMatch(
+      /The place\s+£24\.50\s+School subsidy[^\n]*\s+−£12\.25\s+You pay\s+£12\.25/,
+    );
+    await sidCard.getByRole('button', { name: 'Book and pay £24.50 for Sid' }).waitFor();
+    await check(page, 'parent priced invitations');
+
+    // Keyboard only to book: the place is held and the browser goes to the sandbox Stripe's hosted page.
+    await pipCard.getByRole('button', { name: 'Book and pay £12.25 for Pip' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.origin === stripe.url && url.pathname.startsWith('/checkout/'));
+    await page.getByRole('heading', { name: 'Pay £12.25', level: 1 }).waitFor();
+    await check(page, 'sandbox stripe checkout');
+    await page.getByRole('button', { name: 'Pay', exact: true }).tap();
+    await page.waitForURL((url) => url.origin === web.url && url.pathname === '/parent/payments/return');
+    await main.getByText('Payment received — Pip’s place is confirmed').waitFor();
+    await check(page, 'payment return (paid)');
+    await page.getByRole('link', { name: 'Back to invitations' }).tap();
+    await pipCard.getByText('Paid £12.25').waitFor();
+
+    // Sid's parent cancels on the checkout page: the place stays held, and paying again confirms it.
+    await sidCard.getByRole('button', { name: 'Book and pay £24.50 for Sid' }).tap();
+    await page.waitForURL((url) => url.origin === stripe.url);
+    await page.getByRole('button', { name: 'Cancel and go back' }).tap();
+    await page.waitForURL((url) => url.origin === web.url && url.pathname === '/parent/payments/return');
+    await main.getByText(/^Payment not made — your place is held until \d\d:\d\d$/).waitFor();
+    await main.getByText('Pay before then to keep the place').waitFor();
+    await check(page, 'payment return (cancelled)');
+    await page.getByRole('button', { name: 'Pay £24.50 again' }).tap();
+    await page.waitForURL((url) => url.origin === stripe.url);
+    await page.getByRole('heading', { name: 'Pay £24.50', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Pay', exact: true }).tap();
+    await main.getByText('Payment received — Sid’s place is confirmed').waitFor();
+    await page.getByRole('link', { name: 'Back to invitations' }).tap();
+    await sidCard.getByText('Paid £24.50').waitFor();
+    await pipCard.getByText('Paid £12.25').waitFor();
+    await check(page, 'parent invitations paid');
+    await phone.close();
+  });
+
   it('lets office staff add a consent question to a trip, and a parent answer it on a phone with the keyboard', async () => {
     const oak = await stack.make.school(trust, 'Oak Consent Primary');
     await stack.make.communicationSettings(oak, { quietHours: null });
