@@ -52,6 +52,9 @@ trap 'kill -TERM $processes 2>/dev/null; wait $processes 2>/dev/null; exit 0' IN
 for _ in $(seq 1 60); do
   if node -e "fetch('http://${API_HOST}:${API_PORT}/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" &&
     node -e "fetch('http://${WEB_HOST}:${WEB_PORT}/config.json').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    # The demo parent's contact record arrives with the worker's first Oakfield sync: link it once it is there.
+    echo 'Waiting for the first Oakfield sync to link the demo parent'
+    parent=$(node dist/scripts/link-demo-parent.js || echo 'WARNING: the demo parent could not be linked (see above)')
     cat <<BANNER
 
   Rowan is running.
@@ -65,6 +68,7 @@ for _ in $(seq 1 60); do
     Payments (sandbox Stripe)      http://${SANDBOX_HOST}:${SANDBOX_STRIPE_PORT:-4014}/sandbox/stripe
 
 $(sed 's/^/  /' .demo/accounts.txt)
+  ${parent}
 
   Ctrl-C stops everything.
 BANNER
