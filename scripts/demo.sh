@@ -54,6 +54,9 @@ for _ in $(seq 1 60); do
     node -e "fetch('http://${WEB_HOST}:${WEB_PORT}/config.json').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
     # Past trips and clubs with bookings and registers for the event reports, once the first sync has pupils.
     node dist/scripts/seed-demo-activity.js >.demo/activity.log 2>&1 &
+    # The demo parent's contact record arrives with the worker's first Oakfield sync: link it once it is there.
+    echo 'Waiting for the first Oakfield sync to link the demo parent'
+    parent=$(node dist/scripts/link-demo-parent.js || echo 'WARNING: the demo parent could not be linked (see above)')
     cat <<BANNER
 
   Rowan is running.
@@ -67,6 +70,7 @@ for _ in $(seq 1 60); do
     Payments (sandbox Stripe)      http://${SANDBOX_HOST}:${SANDBOX_STRIPE_PORT:-4014}/sandbox/stripe
 
 $(sed 's/^/  /' .demo/accounts.txt)
+  ${parent}
 
   Ctrl-C stops everything.
 BANNER

@@ -52,6 +52,7 @@ const ROLES: Array<[keyof typeof DEMO_USERS, Role | null, keyof typeof DEMO_SCHO
   ['oakfieldTeacher', 'teacher', 'oakfield'],
   ['birchwoodAdmin', 'school_admin', 'birchwood'],
   ['cedarAdmin', 'school_admin', 'cedar'],
+  ['oakfieldParent', 'parent', 'oakfield'],
 ];
 
 /** `npm run db:seed`: the demo trust, its three schools and their staff. Idempotent. */
@@ -274,6 +275,8 @@ export function describeDemoAccounts(): string {
     'Paying in the demo: a parent who books the Science Museum trip (once the office publishes it) is sent to the',
     'sandbox Stripe payment page, whose Pay, Decline and Cancel buttons stand in for the card; no card number is',
     `asked for. Payments and refunds so far are listed at ${stripePage}.`,
+    `The parent (${DEMO_USERS.oakfieldParent.email}) is a carer of Arlo Cooper-Harris, Year 5 with Pupil Premium:`,
+    'the school pays half and he may book in the first two days; the place costs him a £5 deposit now.',
   ].join('\n');
 }
 

@@ -12,14 +12,29 @@ import type { Browser, Page } from 'playwright-core';
 import { v7 } from 'uuid';
 import { serveWeb, type WebServer } from '../../scripts/serve-web';
 import { apiSettings, startApiStack, type ApiStack } from '../support/api-stack';
+import { expectEventually } from '../support/eventually';
 import { seedSentMessage, setSmsPrice } from '../support/ledger-seed';
 import { reportsKit } from '../support/reports-kit';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, WorkerConfig } from '@rowan/adapters/config/config';
-import { startSesStandIn, startTwilioStandIn, type SesStandIn, type TwilioStandIn } from '@rowan/sandbox';
+import {
+  startSesStandIn,
+  startStripeStandIn,
+  startTwilioStandIn,
+  type SesStandIn,
+  type StripeStandIn,
+  type TwilioStandIn,
+} from '@rowan/sandbox';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { focused, freePort, launchChromium, seriousAxeViolations, type AxeFinding } from '../support/browser';
-import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID, TEST_TWILIO } from '../support/test-env';
+import { eventsKit } from '../support/events-kit';
+import {
+  TEST_API_KEY,
+  TEST_APPLICATION_ID,
+  TEST_STRIPE,
+  TEST_TENANT_ID,
+  TEST_TWILIO,
+} from '../support/test-env';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +51,9 @@ describe('staff web app (Chromium)', () => {
   let worker: INestApplicationContext;
   let twilio: TwilioStandIn;
   let ses: SesStandIn;
+  let stripe: StripeStandIn;
   const findings: AxeFinding[] = [];
+  const { as, sql, school: staffedSchool, parent: parentToken } = eventsKit(() => stack);
 
   /** A person the identity provider knows (so they can sign in through its pages) with a Rowan role. */
   async function person(
@@ -100,6 +117,52 @@ describe('staff web app (Chromium)', () => {
     findings.push(...(await seriousAxeViolations(page, label)));
   }
 
+  /** A priced Year 5 trip a fortnight away, published by `staff` (invite the families first). */
+  async function pricedTrip(
+    s: School,
+    staff: string,
+    priceP: number,
+    paymentTerms?: object,
+  ): Promise<string> {
+    const startsAt = Date.now() + 14 * 86_400_000;
+    const created = await as(staff).post(`/api/v1/schools/${s.id}/events`, {
+      kind: 'trip',
+      title: `Science Museum ${v7().slice(-6)}`,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 6 * 3_600_000).toISOString(),
+      capacity: 10,
+      priceP,
+      eligibility: { ncYears: [5] },
+      ...(paymentTerms ? { paymentTerms } : {}),
+    });
+    expect(created.status).toBe(201);
+    const published = await as(staff).post(`/api/v1/schools/${s.id}/events/${created.body.id}/publish`);
+    expect(published.status).toBe(200);
+    return created.body.id as string;
+  }
+
+  /** A family books a place on a new priced trip over the API and pays on the sandbox Stripe's checkout. */
+  async function paidPlace(s: School, staff: string, priceP: number) {
+    const child = await stack.make.pupil(s, 'Ada', `Payer ${v7().slice(-4)}`, 5);
+    const token = await parentToken(s, [child]);
+    const eventId = await pricedTrip(s, staff, priceP);
+    const booked = await as(token).post('/api/v1/me/bookings', { eventId, pupilId: child.id });
+    expect(booked.body).toMatchObject({ state: 'held' });
+    const bookingId = booked.body.id as string;
+    const opened = await as(token).post(`/api/v1/me/bookings/${bookingId}/checkout`);
+    expect(opened.status).toBe(201);
+    stripe.control.pay(decodeURIComponent(new URL(opened.body.url as string).pathname.split('/').pop()!));
+    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
+    return { bookingId, eventId };
+  }
+
+  async function bookingState(id: string): Promise<string | undefined> {
+    const rows = (await sql('select state from event_bookings where id = ?', [id])) as Array<{
+      state: string;
+    }>;
+    return rows[0]?.state;
+  }
+
   beforeAll(async () => {
     const webPort = await freePort();
     const webOrigin = `http://127.0.0.1:${webPort}`;
@@ -107,7 +170,20 @@ describe('staff web app (Chromium)', () => {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     twilio = await startTwilioStandIn({ ...TEST_TWILIO, callbackDelayMs: 10 });
     ses = await startSesStandIn();
-    const providers = { PUBLIC_API_URL: apiUrl, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
+    // The sandbox Stripe: the SDK pointed at it, its hosted checkout sending families back to the web app, and
+    // its signed webhooks posted to the API.
+    stripe = await startStripeStandIn({
+      secretKey: TEST_STRIPE.secretKey,
+      webhookSecret: TEST_STRIPE.webhookSecret,
+      webhookUrl: `${apiUrl}/api/v1/webhooks/stripe`,
+      webhookRetry: { attempts: 6, backoffMs: 100 },
+    });
+    const providers = {
+      PUBLIC_API_URL: apiUrl,
+      TWILIO_API_URL: twilio.url,
+      SES_ENDPOINT: ses.url,
+      STRIPE_API_URL: stripe.url,
+    };
     stack = await startApiStack(providers, { webOrigin, listen: true, port: apiPort });
     worker = await createWorker(loadConfig(WorkerConfig, apiSettings(stack.identity, providers)), {
       schedules: false,
@@ -126,6 +202,7 @@ describe('staff web app (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.close();
+    await stripe?.close();
     await twilio?.close();
     await ses?.close();
     await worker?.close();
@@ -494,47 +571,9 @@ describe('staff web app (Chromium)', () => {
   });
 
   it('lets a school administrator set the payment settings and see a month reconciled with Stripe', async () => {
-    const admin = await person('Paula', 'Payments', 'school_admin', { school });
+    const { school: hazel, staff } = await staffedSchool();
+    const admin = await person('Paula', 'Payments', 'school_admin', { school: hazel });
     const page = await (await browser.newContext()).newPage();
-    // Reconciling asks Stripe, which this test has no stand-in for: the API's answer is given here instead, clean
-    // for this month and with one payment Rowan does not know of for January 2031.
-    await page.route(
-      (url) => url.pathname.endsWith('/payments/reconciliation'),
-      async (route) => {
-        const cors = {
-          'access-control-allow-origin': '*',
-          'access-control-allow-headers': 'authorization, accept, content-type',
-        };
-        if (route.request().method() === 'OPTIONS') {
-          return route.fulfill({ status: 204, headers: cors });
-        }
-        const query = new URL(route.request().url()).searchParams;
-        const january = query.get('from')?.startsWith('2031-01-01') ?? false;
-        const missing = {
-          kind: 'missing_in_rowan',
-          type: 'charge',
-          reference: 'pi_3QmissingInRowan',
-          stripeAmountP: 1850,
-          rowanAmountP: null,
-          bookingId: null,
-          balanceTransactionId: 'txn_3Qmissing',
-        };
-        return route.fulfill({
-          status: 200,
-          headers: cors,
-          contentType: 'application/json',
-          body: JSON.stringify({
-            from: query.get('from'),
-            to: query.get('to'),
-            stripe: { charges: january ? 1 : 0, refunds: 0, grossP: january ? 1850 : 0, feesP: 0, netP: 0 },
-            rowan: { payments: 0, refunds: 0, paidP: 0, refundedP: 0 },
-            matched: 0,
-            mismatches: january ? [missing] : [],
-            clean: !january,
-          }),
-        });
-      },
-    );
     await signIn(page, admin.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Payments' }).click();
     await page.getByRole('heading', { name: 'Payments', level: 1 }).waitFor();
@@ -553,12 +592,29 @@ describe('staff web app (Chromium)', () => {
     await expectValue(page.getByLabel('Stripe connected account'), 'acct_hazelLane01');
     await expect(page.getByLabel('Keep the deposit').isChecked()).resolves.toBe(true);
 
-    await page.getByLabel('Month').fill('2031-01');
+    // A real payment into that account through the sandbox Stripe, confirmed by its webhooks, and a part refund.
+    const { bookingId, eventId } = await paidPlace(hazel, staff, 2450);
+    const refunded = await as(staff).post(
+      `/api/v1/schools/${hazel.id}/events/${eventId}/bookings/${bookingId}/refunds`,
+      { amountP: 700, reason: 'Part refund' },
+    );
+    expect(refunded.status).toBe(200);
+    await stripe.control.idle();
+    await page.reload();
+    await page.getByText('Reconciled: every payment and refund matches').waitFor();
+    await page.getByText('2 matched with Stripe.').waitFor();
+    await page.getByText(/1 payments, 1 refunds: £17\.50 in less out/).waitFor();
+    await check(page, 'payments reconciled');
+
+    // A payment Stripe has and Rowan never heard of.
+    stripe.control.plantMismatch({ kind: 'extra', account: 'acct_hazelLane01', amount: 1850 });
+    await page.reload();
     const row = page
       .getByRole('table', { name: 'What does not match' })
       .getByRole('row', { name: /Stripe, not in Rowan/ });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/pi_3QmissingInRowan.*£18\.50/);
+    await expect(row.textContent()).resolves.toMatch(/Payment.*£18\.50/);
+    await page.getByText('1 to look into').waitFor();
     await check(page, 'payments reconciliation with a mismatch');
     await page.context().close();
   });
@@ -778,6 +834,77 @@ describe('staff web app (Chromium)', () => {
     await parentPage.getByText('Place booked').waitFor();
     await parentPage.getByRole('button', { name: 'Cancel for Tomos' }).waitFor();
     await check(parentPage, 'parent invitations booked');
+    await phone.close();
+  });
+
+  it('lets a parent book and pay for a priced trip on a phone: the subsidised price, the sandbox Stripe checkout, and back', async () => {
+    const { school: s, staff } = await staffedSchool();
+    const parent = await person('Pia', 'Payer', 'parent', { school: s });
+    const pip = await stack.make.pupil(s, 'Pip', 'Payer', 5);
+    const sid = await stack.make.pupil(s, 'Sid', 'Payer', 5);
+    await sql(
+      `insert into pupil_characteristics (id, school_id, pupil_id, kind, value, effective_from, effective_to)
+       values (?, ?, ?, 'pupil_premium', 'yes', '2026-09-01', null)`,
+      [v7(), s.id, pip.id],
+    );
+    const contact = await stack.make.contact(s, 'Pia', 'Payer', [parent.email]);
+    await stack.make.link(pip, contact, 'Mother');
+    await stack.make.link(sid, contact, 'Mother');
+    await stack.orm.em
+      .fork()
+      .nativeUpdate(Contact, { id: contact.id }, { userId: parent.userId }, { filters: false });
+    await pricedTrip(s, staff, 2450, { subsidy: 'percent', subsidyPercent: 50 });
+
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await phone.newPage();
+    const main = page.getByRole('main');
+    await signIn(page, parent.email);
+    await page.getByRole('link', { name: 'Invitations to trips and clubs' }).focus();
+    await page.keyboard.press('Enter');
+    const pipCard = page.getByRole('region', { name: 'Pip Payer' });
+    const sidCard = page.getByRole('region', { name: 'Sid Payer' });
+    await pipCard.getByText('You pay').waitFor();
+    // Pip has Pupil Premium: the school pays half, and the price lines say so; Sid pays the full price.
+    expect(await pipCard.locator('dl').innerText()).toMatch(
+      /The place\s+£24\.50\s+School subsidy[^\n]*\s+−£12\.25\s+You pay\s+£12\.25/,
+    );
+    await sidCard.getByRole('button', { name: 'Book and pay £24.50 for Sid' }).waitFor();
+    await check(page, 'parent priced invitations');
+
+    // Keyboard only to book: the place is held and the browser goes to the sandbox Stripe's hosted page.
+    await pipCard.getByRole('button', { name: 'Book and pay £12.25 for Pip' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.origin === stripe.url && url.pathname.startsWith('/checkout/'));
+    await page.getByRole('heading', { name: 'Pay £12.25', level: 1 }).waitFor();
+    await check(page, 'sandbox stripe checkout');
+    await page.getByRole('button', { name: 'Pay', exact: true }).tap();
+    await page.waitForURL((url) => url.origin === web.url && url.pathname === '/parent/payments/return');
+    await main.getByText('Payment received — Pip’s place is confirmed').waitFor();
+    await check(page, 'payment return (paid)');
+    await page.getByRole('link', { name: 'Back to invitations' }).tap();
+    await pipCard.getByText('Paid £12.25').waitFor();
+
+    // Sid's parent cancels on the checkout page: the place stays held, and paying again confirms it.
+    await sidCard.getByRole('button', { name: 'Book and pay £24.50 for Sid' }).tap();
+    await page.waitForURL((url) => url.origin === stripe.url);
+    await page.getByRole('button', { name: 'Cancel and go back' }).tap();
+    await page.waitForURL((url) => url.origin === web.url && url.pathname === '/parent/payments/return');
+    await main.getByText(/^Payment not made — your place is held until \d\d:\d\d$/).waitFor();
+    await main.getByText('Pay before then to keep the place').waitFor();
+    await check(page, 'payment return (cancelled)');
+    await page.getByRole('button', { name: 'Pay £24.50 again' }).tap();
+    await page.waitForURL((url) => url.origin === stripe.url);
+    await page.getByRole('heading', { name: 'Pay £24.50', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Pay', exact: true }).tap();
+    await main.getByText('Payment received — Sid’s place is confirmed').waitFor();
+    await page.getByRole('link', { name: 'Back to invitations' }).tap();
+    await sidCard.getByText('Paid £24.50').waitFor();
+    await pipCard.getByText('Paid £12.25').waitFor();
+    await check(page, 'parent invitations paid');
     await phone.close();
   });
 

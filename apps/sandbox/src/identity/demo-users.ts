@@ -64,4 +64,16 @@ export const DEMO_USERS = {
     familyName: 'Jones',
     roles: [],
   },
+  /**
+   * A parent at Oakfield: the sandbox Wonde's Tommy Harris, a carer of Arlo Cooper-Harris (Year 5, Pupil Premium),
+   * by the email the MIS holds for him. The demo links him to that contact once the first sync has brought it in
+   * (scripts/link-demo-parent.ts).
+   */
+  oakfieldParent: {
+    id: '0b9a1c6e-5d1f-4a51-9a55-7f1c2b3d4e08',
+    email: 'tommy.harris@example.org',
+    givenName: 'Tommy',
+    familyName: 'Harris',
+    roles: [],
+  },
 } as const satisfies Record<string, DemoUser>;

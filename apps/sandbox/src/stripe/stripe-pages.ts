@@ -30,7 +30,7 @@ th,td{border:1px solid #c9ccd1;padding:.25rem .5rem;text-align:left;vertical-ali
 code{font-size:.8125rem;word-break:break-all}`;
 
 function page(title: string, body: string, wide = false): string {
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body><main${wide ? ' class="wide"' : ''}>${body}</main></body></html>`;
 }
