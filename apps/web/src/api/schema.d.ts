@@ -2892,8 +2892,6 @@ export interface components {
             paidAt: string | null;
         };
         MyBookingMoneyDto: {
-            /** Format: uuid */
-            bookingId: string;
             /** @description Pence charged */
             chargeP: number;
             /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
@@ -2908,6 +2906,8 @@ export interface components {
             outstandingP: number;
             /** @description Paid and not yet refunded */
             refundableP: number;
+            /** Format: uuid */
+            bookingId: string;
             nextPayment: components["schemas"]["NextPaymentDto"] | null;
             entries: components["schemas"]["LedgerEntryDto"][];
             payments: components["schemas"]["PaymentDto"][];
@@ -2926,8 +2926,6 @@ export interface components {
             outstandingP: number;
         };
         BookingMoneyDto: {
-            /** Format: uuid */
-            bookingId: string;
             /** @description Pence charged */
             chargeP: number;
             /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
@@ -2942,6 +2940,8 @@ export interface components {
             outstandingP: number;
             /** @description Paid and not yet refunded */
             refundableP: number;
+            /** Format: uuid */
+            bookingId: string;
             nextPayment: components["schemas"]["NextPaymentDto"] | null;
             entries: components["schemas"]["LedgerEntryDto"][];
             payments: components["schemas"]["PaymentDto"][];
@@ -3000,20 +3000,40 @@ export interface components {
             cancellationRefund: "full" | "keep_deposit" | "none";
         };
         PaymentTotalsDto: {
+            /** @description Pence charged */
+            chargeP: number;
+            /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
+            subsidyP: number;
+            /** @description Pence off (sibling discount) */
+            discountP: number;
+            /** @description Pence the family owes in all */
+            dueP: number;
+            paidP: number;
+            refundedP: number;
+            /** @description Still to pay on a live booking */
+            outstandingP: number;
+            /** @description Paid and not yet refunded */
+            refundableP: number;
             /** @description Bookings with money on them */
             bookings: number;
             /** @description Of which subsidised (Pupil Premium or FSM) */
             subsidised: number;
+        };
+        PaymentLineDto: {
+            /** @description Pence charged */
             chargeP: number;
+            /** @description Pence the school paid (Pupil Premium or FSM subsidy) */
             subsidyP: number;
+            /** @description Pence off (sibling discount) */
             discountP: number;
+            /** @description Pence the family owes in all */
             dueP: number;
             paidP: number;
             refundedP: number;
+            /** @description Still to pay on a live booking */
             outstandingP: number;
+            /** @description Paid and not yet refunded */
             refundableP: number;
-        };
-        PaymentLineDto: {
             /** Format: uuid */
             bookingId: string;
             /** Format: uuid */
@@ -3022,14 +3042,6 @@ export interface components {
             surname: string;
             /** @enum {string} */
             state: "confirmed" | "held" | "waitlisted" | "offered" | "cancelled";
-            chargeP: number;
-            subsidyP: number;
-            discountP: number;
-            dueP: number;
-            paidP: number;
-            refundedP: number;
-            outstandingP: number;
-            refundableP: number;
         };
         PaymentsReportDto: {
             /** Format: uuid */

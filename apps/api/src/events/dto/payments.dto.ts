@@ -97,8 +97,8 @@ class NextPaymentDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
 }
 
-export class BookingMoneyDto {
-  @ApiProperty({ format: 'uuid' }) bookingId!: string;
+/** A booking's (or an event's) money, in pence. */
+class MoneySummaryDto {
   @ApiProperty({ description: 'Pence charged' }) chargeP!: number;
   @ApiProperty({ description: 'Pence the school paid (Pupil Premium or FSM subsidy)' }) subsidyP!: number;
   @ApiProperty({ description: 'Pence off (sibling discount)' }) discountP!: number;
@@ -107,6 +107,10 @@ export class BookingMoneyDto {
   @ApiProperty() refundedP!: number;
   @ApiProperty({ description: 'Still to pay on a live booking' }) outstandingP!: number;
   @ApiProperty({ description: 'Paid and not yet refunded' }) refundableP!: number;
+}
+
+export class BookingMoneyDto extends MoneySummaryDto {
+  @ApiProperty({ format: 'uuid' }) bookingId!: string;
   @ApiProperty({ type: NextPaymentDto, nullable: true }) nextPayment!: NextPaymentDto | null;
   @ApiProperty({ type: [LedgerEntryDto] }) entries!: LedgerEntryDto[];
   @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
@@ -236,33 +240,17 @@ export class ReminderSentDto {
   @ApiProperty({ description: 'Pence still to pay among them' }) outstandingP!: number;
 }
 
-class PaymentTotalsDto {
+class PaymentTotalsDto extends MoneySummaryDto {
   @ApiProperty({ description: 'Bookings with money on them' }) bookings!: number;
   @ApiProperty({ description: 'Of which subsidised (Pupil Premium or FSM)' }) subsidised!: number;
-  @ApiProperty() chargeP!: number;
-  @ApiProperty() subsidyP!: number;
-  @ApiProperty() discountP!: number;
-  @ApiProperty() dueP!: number;
-  @ApiProperty() paidP!: number;
-  @ApiProperty() refundedP!: number;
-  @ApiProperty() outstandingP!: number;
-  @ApiProperty() refundableP!: number;
 }
 
-class PaymentLineDto {
+class PaymentLineDto extends MoneySummaryDto {
   @ApiProperty({ format: 'uuid' }) bookingId!: string;
   @ApiProperty({ format: 'uuid' }) pupilId!: string;
   @ApiProperty() forename!: string;
   @ApiProperty() surname!: string;
   @ApiProperty({ enum: ['confirmed', 'held', 'waitlisted', 'offered', 'cancelled'] }) state!: string;
-  @ApiProperty() chargeP!: number;
-  @ApiProperty() subsidyP!: number;
-  @ApiProperty() discountP!: number;
-  @ApiProperty() dueP!: number;
-  @ApiProperty() paidP!: number;
-  @ApiProperty() refundedP!: number;
-  @ApiProperty() outstandingP!: number;
-  @ApiProperty() refundableP!: number;
 }
 
 export class PaymentsReportDto {
