@@ -640,6 +640,17 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
       after: { email, role: 'office' },
     });
     expect(record.actor.email).toMatch(/@example\.test$/);
+    const byTarget = await stack
+      .http()
+      .get(`/api/v1/schools/${ids.schoolId}/audit-records?targetType=membership&targetId=${response.body.id}`)
+      .set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    expect(byTarget.body.items.map((r: { targetId: string }) => r.targetId)).toEqual([response.body.id]);
+    const badTarget = await stack
+      .http()
+      .get(`/api/v1/schools/${ids.schoolId}/audit-records?targetType=Not%20a%20type`)
+      .set('authorization', `Bearer ${tokens.schoolAdmin}`);
+    expect(badTarget.status).toBe(400);
+    expect(badTarget.body.errors[0].field).toBe('targetType');
   });
 
   it('a teacher cannot invite staff (403) and nothing is written', async () => {

@@ -32,6 +32,8 @@ export class AuditRecordsController {
       filter: {
         action: query.action,
         actorId: query.actorId as UserId | undefined,
+        targetType: query.targetType,
+        targetId: query.targetId,
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
       },

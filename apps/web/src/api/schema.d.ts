@@ -4486,6 +4486,10 @@ export interface operations {
                 limit?: number;
                 action?: string;
                 actorId?: string;
+                /** @description What the change was to */
+                targetType?: string;
+                /** @description The one it was to (an id) */
+                targetId?: string;
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */

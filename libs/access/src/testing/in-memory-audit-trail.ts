@@ -90,6 +90,8 @@ export class InMemoryAuditLog extends AuditLog {
           r.schoolId === schoolId &&
           (filter.action === undefined || r.action === filter.action) &&
           (filter.actorId === undefined || r.actorId === filter.actorId) &&
+          (filter.targetType === undefined || r.targetType === filter.targetType) &&
+          (filter.targetId === undefined || r.targetId === filter.targetId) &&
           (filter.from === undefined || r.at >= filter.from) &&
           (filter.to === undefined || r.at < filter.to) &&
           isAfterCursor(r.id, after),

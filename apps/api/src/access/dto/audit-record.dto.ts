@@ -60,6 +60,16 @@ export class ListAuditRecordsQuery extends PageQuery {
   @IsUUID('all', { message: 'must be a UUID' })
   actorId?: string;
 
+  @ApiPropertyOptional({ example: 'booking', description: 'What the change was to' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'must look like booking or membership' })
+  targetType?: string;
+
+  @ApiPropertyOptional({ description: 'The one it was to (an id)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be an id' })
+  targetId?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
   @IsOptional()
   @IsDateString({}, { message: 'must be an ISO 8601 date or date-time' })

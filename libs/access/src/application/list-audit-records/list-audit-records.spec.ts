@@ -57,6 +57,19 @@ describe('ListAuditRecordsUseCase', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('filters by target', async () => {
+    const { tb, useCase, school, admin } = setup();
+    givenRecords(tb, school, 3);
+    const [wanted] = tb.audit.records().slice(-2);
+    const list = (filter: { targetType?: string; targetId?: string }) =>
+      useCase.execute({ actor: admin.actor, schoolId: school.id, filter, page: { limit: 10 } });
+
+    const one = await list({ targetType: 'membership', targetId: wanted!.targetId });
+    expect(one.items.map((r) => r.record.id)).toEqual([wanted!.id]);
+    expect((await list({ targetType: 'membership' })).items).toHaveLength(3);
+    expect((await list({ targetType: 'booking' })).items).toHaveLength(0);
+  });
+
   it('filters by action and actor', async () => {
     const { tb, useCase, school, admin } = setup();
     const mine = anAuditRecord(tb.ids, {

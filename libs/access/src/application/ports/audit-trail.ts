@@ -9,6 +9,9 @@ export abstract class AuditTrail {
 export interface AuditFilter {
   readonly action?: string;
   readonly actorId?: UserId;
+  /** What the change was to: a kind (`booking`, `membership`, …) and, optionally, one of them by id. */
+  readonly targetType?: string;
+  readonly targetId?: string;
   readonly from?: Date;
   readonly to?: Date;
 }

@@ -62,6 +62,8 @@ export class MikroOrmAuditLog extends AuditLog {
         schoolId,
         ...(filter.action ? { action: filter.action } : {}),
         ...(filter.actorId ? { actorId: filter.actorId } : {}),
+        ...(filter.targetType ? { targetType: filter.targetType } : {}),
+        ...(filter.targetId ? { targetId: filter.targetId } : {}),
         ...(filter.from || filter.to ? { at } : {}),
         ...(after ? { id: { $lt: after } } : {}),
       },
