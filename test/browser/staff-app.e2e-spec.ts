@@ -239,6 +239,13 @@ describe('staff web app (Chromium)', () => {
     await entry.waitFor();
     await expect(entry.textContent()).resolves.toContain('Grace Hopper');
     await check(page, 'audit log');
+    // Searching by what the change was about: bookings hold no invitation, memberships do.
+    await page.getByLabel('About').selectOption('booking');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await entry.waitFor({ state: 'detached' });
+    await page.getByLabel('About').selectOption('membership');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await entry.waitFor();
     await page.screenshot({
       path: path.resolve(__dirname, '../../test-results/audit-log.png'),
       fullPage: true,

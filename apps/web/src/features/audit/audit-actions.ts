@@ -21,6 +21,10 @@ export function actionLabel(action: string): string {
 }
 
 const TARGET_LABELS: Record<string, string> = {
+  booking: 'Booking',
+  event: 'Event',
+  appointment: 'Parents’ evening appointment',
+  message: 'Message',
   membership: 'Membership',
   school: 'School',
   trust: 'Trust',
@@ -38,3 +42,8 @@ export function targetLabel(targetType: string): string {
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** What a change can be to, for the audit log's filter. */
+export const AUDIT_TARGETS: readonly SelectOption<string>[] = Object.entries(TARGET_LABELS)
+  .filter(([value]) => value !== 'user')
+  .map(([value, label]) => ({ value, label }));

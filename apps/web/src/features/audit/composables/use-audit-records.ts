@@ -6,12 +6,15 @@ import { endOfLondonDay, startOfLondonDay } from '../../../lib/london-time';
 
 export interface AuditFilters {
   readonly action: string;
+  /** What the change was to (`booking`, `event`, …), and optionally which one (its id). */
+  readonly targetType: string;
+  readonly targetId: string;
   /** `YYYY-MM-DD`, a day in Europe/London; empty for no limit. */
   readonly from: string;
   readonly to: string;
 }
 
-export const NO_FILTERS: AuditFilters = { action: '', from: '', to: '' };
+export const NO_FILTERS: AuditFilters = { action: '', targetType: '', targetId: '', from: '', to: '' };
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +30,8 @@ export function useAuditRecords(schoolId: Ref<string>, filters: Ref<AuditFilters
             limit: PAGE_SIZE,
             ...(cursor ? { cursor } : {}),
             ...(f.action ? { action: f.action } : {}),
+            ...(f.targetType ? { targetType: f.targetType } : {}),
+            ...(f.targetId.trim() ? { targetId: f.targetId.trim() } : {}),
             ...(f.from ? { from: startOfLondonDay(f.from) } : {}),
             ...(f.to ? { to: endOfLondonDay(f.to) } : {}),
           },
