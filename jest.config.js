@@ -22,6 +22,8 @@ const moduleNameMapper = {
   '^@rowan/communications/(.*)$': '<rootDir>/libs/communications/src/$1',
   '^@rowan/events$': '<rootDir>/libs/events/src/index.ts',
   '^@rowan/events/(.*)$': '<rootDir>/libs/events/src/$1',
+  '^@rowan/compliance$': '<rootDir>/libs/compliance/src/index.ts',
+  '^@rowan/compliance/(.*)$': '<rootDir>/libs/compliance/src/$1',
   '^@rowan/adapters/(.*)$': '<rootDir>/libs/adapters/src/$1',
   '^@rowan/sandbox$': '<rootDir>/apps/sandbox/src/index.ts',
 };
