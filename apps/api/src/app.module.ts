@@ -25,6 +25,8 @@ import { MisSyncController } from './directory/mis-sync.controller';
 import { DirectoryImportsController } from './directory/directory-imports.controller';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
 import { EventsModule } from '@rowan/events/events.module';
+import { ComplianceModule } from '@rowan/compliance/compliance.module';
+import { SchoolComplianceController, TrustComplianceController } from './compliance/compliance.controller';
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
 import { InboxController } from './communications/inbox.controller';
 import { CommunicationSettingsController } from './communications/communication-settings.controller';
@@ -101,6 +103,7 @@ export class AppModule implements NestModule {
             },
           },
         }),
+        ComplianceModule,
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -138,6 +141,8 @@ export class AppModule implements NestModule {
         MyPaymentsController,
         PaymentsController,
         EventReportsController,
+        SchoolComplianceController,
+        TrustComplianceController,
         SchoolReportsController,
         TrustReportsController,
         EventConsentController,

@@ -21,6 +21,9 @@ import { EventsProcessor } from './processors/events.processor';
 import { DispatchProcessor } from './processors/dispatch.processor';
 import { EmailSendProcessor, SmsSendProcessor } from './processors/send.processors';
 import { CommunicationsSchedule, SendRateLimits } from './schedules/communications.schedule';
+import { ComplianceModule } from '@rowan/compliance/compliance.module';
+import { ComplianceProcessor } from './processors/compliance.processor';
+import { ComplianceSchedule } from './schedules/compliance.schedule';
 
 @Module({})
 export class WorkerModule {
@@ -59,6 +62,7 @@ export class WorkerModule {
           },
         }),
         BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
+        ComplianceModule,
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -76,8 +80,11 @@ export class WorkerModule {
         SmsSendProcessor,
         EmailSendProcessor,
         EventsProcessor,
+        ComplianceProcessor,
         SendRateLimits,
-        ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule, CommunicationsSchedule]),
+        ...(options.schedules === false
+          ? []
+          : [AccessSchedule, DirectorySchedule, CommunicationsSchedule, ComplianceSchedule]),
       ],
     };
   }

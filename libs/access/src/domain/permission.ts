@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'payments:settings',
   'reports:read',
   'trust_reports:read',
+  /** Leavers kept and anonymised, and the retention runs that did it. */
+  'retention:read',
+  /** A school's contract end (and so the destruction of its data), and the trust's deletion records. */
+  'contracts:manage',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +77,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:settings',
     'reports:read',
     'trust_reports:read',
+    'retention:read',
+    'contracts:manage',
   ],
   school_admin: [
     'schools:read',
@@ -92,6 +98,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:refund',
     'payments:settings',
     'reports:read',
+    'retention:read',
   ],
   office: [
     'schools:read',

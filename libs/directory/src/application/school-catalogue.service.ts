@@ -8,6 +8,7 @@ export interface SchoolSummary {
   readonly id: SchoolId;
   readonly trustId: TrustId;
   readonly name: string;
+  readonly urn: string;
 }
 
 export interface TrustSummary {
@@ -25,7 +26,7 @@ export class SchoolCatalogue {
 
   async school(id: SchoolId): Promise<SchoolSummary | null> {
     const school = await this.schools.findById(id);
-    return school ? { id: school.id, trustId: school.trustId, name: school.name } : null;
+    return school ? { id: school.id, trustId: school.trustId, name: school.name, urn: school.urn } : null;
   }
 
   /**
@@ -48,7 +49,7 @@ export class SchoolCatalogue {
 
   async schoolsOf(trustIds: readonly TrustId[]): Promise<SchoolSummary[]> {
     const schools = trustIds.length ? await this.schools.listInTrusts(trustIds) : [];
-    return schools.map((s) => ({ id: s.id, trustId: s.trustId, name: s.name }));
+    return schools.map((s) => ({ id: s.id, trustId: s.trustId, name: s.name, urn: s.urn }));
   }
 
   async describe(
@@ -60,7 +61,7 @@ export class SchoolCatalogue {
       trustIds.length ? this.trusts.findByIds(trustIds) : Promise.resolve([]),
     ]);
     return {
-      schools: schools.map((s) => ({ id: s.id, trustId: s.trustId, name: s.name })),
+      schools: schools.map((s) => ({ id: s.id, trustId: s.trustId, name: s.name, urn: s.urn })),
       trusts: trusts.map((t) => ({ id: t.id, name: t.name })),
     };
   }

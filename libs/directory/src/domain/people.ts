@@ -25,6 +25,8 @@ export class Pupil {
     public updatedAt: Date,
     /** Their own (school) email address from the MIS, if any: how a message to pupils reaches them. */
     public email: string | null = null,
+    /** Set when retention anonymised them, two academic years after they left: the row stays, without a name. */
+    public anonymisedAt: Date | null = null,
   ) {}
 }
 
@@ -48,6 +50,8 @@ export class Contact {
     public updatedAt: Date,
     /** The Rowan user this contact signs in as, once invited to the parent app. */
     public userId: string | null = null,
+    /** Set when retention anonymised them (every child of theirs had left and was due). */
+    public anonymisedAt: Date | null = null,
   ) {}
 }
 

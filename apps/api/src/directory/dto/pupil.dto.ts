@@ -40,6 +40,10 @@ export class PupilSummaryDto {
   @ApiProperty({ type: String, nullable: true }) registrationGroup!: string | null;
   @ApiProperty({ enum: ['on_roll', 'left'] }) enrolment!: 'on_roll' | 'left';
   @ApiProperty({ type: String, format: 'date', nullable: true }) leaveDate!: string | null;
+  @ApiProperty({
+    description: 'Anonymised by retention two academic years after leaving: kept without a name, with its bookings and payments',
+  })
+  anonymised!: boolean;
 
   static from(p: PupilSummary): PupilSummaryDto {
     return {
@@ -51,6 +55,7 @@ export class PupilSummaryDto {
       registrationGroup: p.registrationGroup,
       enrolment: p.enrolment,
       leaveDate: p.leaveDate,
+      anonymised: p.anonymised,
     };
   }
 }

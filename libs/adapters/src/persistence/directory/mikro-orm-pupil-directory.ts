@@ -30,6 +30,7 @@ const summary = (p: Pupil): PupilSummary => ({
   registrationGroup: p.registrationGroup,
   enrolment: p.enrolment,
   leaveDate: p.leaveDate,
+  anonymised: p.anonymisedAt !== null && p.anonymisedAt !== undefined,
 });
 
 /** Reads pupils through the request's tenant-scoped entity manager. */

@@ -43,6 +43,7 @@ export const PupilSchema = new EntitySchema<Pupil>({
     fingerprint,
     createdAt: stamp,
     updatedAt: stamp,
+    anonymisedAt: { ...stamp, nullable: true },
   },
 });
 
@@ -65,6 +66,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     fingerprint,
     createdAt: stamp,
     updatedAt: stamp,
+    anonymisedAt: { ...stamp, nullable: true },
   },
 });
 

@@ -19,6 +19,8 @@ export interface PupilSummary {
   readonly registrationGroup: string | null;
   readonly enrolment: Enrolment;
   readonly leaveDate: string | null;
+  /** Retention anonymised them (two academic years after leaving); the name is now "Anonymised pupil". */
+  readonly anonymised: boolean;
 }
 
 export interface PupilDetail extends PupilSummary {

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { MembershipRepository, UserRepository } from '@rowan/access';
+import { RetentionParticipant, type Leavers } from '@rowan/compliance';
+import type { SchoolId, UserId } from '@rowan/kernel';
+
+/**
+ * The access context's part in anonymising leavers: an anonymised contact's parent membership at the school is
+ * revoked, and their Rowan account, when it has no other current membership, no longer names them (the email
+ * becomes an unroutable `anonymised-<id>@invalid`) nor links to their identity-provider account. Through the
+ * access context's repositories, so cached actors hear of the change. Resolved when first used (as the other
+ * bridges into access are), since the access module imports the directory.
+ */
+@Injectable()
+export class AccessRetention extends RetentionParticipant {
+  readonly context = 'access';
+
+  constructor(private readonly modules: ModuleRef) {
+    super();
+  }
+
+  async anonymise(schoolId: SchoolId, leavers: Leavers, at: Date): Promise<Record<string, number>> {
+    const memberships = this.modules.get(MembershipRepository, { strict: false });
+    const users = this.modules.get(UserRepository, { strict: false });
+    let revoked = 0;
+    let anonymised = 0;
+    for (const userId of leavers.contactUserIds as UserId[]) {
+      // Jobs run unscoped, so the user's memberships are read across schools (and only this one's changed).
+      const current = await memberships.findCurrentForUser(userId);
+      const here = current.filter((m) => m.schoolId === schoolId && m.role === 'parent');
+      for (const membership of here) {
+        membership.revoke(at);
+        revoked += 1;
+      }
+      const others = current.filter((m) => !here.includes(m));
+      const user = others.length ? null : await users.findById(userId);
+      if (user && !user.email.endsWith('@invalid')) {
+        user.email = `anonymised-${user.id}@invalid`;
+        user.givenName = 'Anonymised';
+        user.familyName = 'parent';
+        user.identitySubject = null;
+        user.updatedAt = at;
+        anonymised += 1;
+      }
+    }
+    return { memberships: revoked, users: anonymised };
+  }
+}
