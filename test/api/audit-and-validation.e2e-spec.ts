@@ -528,6 +528,10 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
         `/api/v1/schools/${ids.schoolId}/events/${ids.pricedEventId}/payment-reminders`,
         {},
       ),
+    endSchoolContract: () =>
+      authed(tokens.trustAdmin).put(`/api/v1/schools/${ids.schoolId}/contract/end`, { endsOn: '2031-08-31' }),
+    withdrawSchoolContractEnd: () =>
+      authed(tokens.trustAdmin).delete(`/api/v1/schools/${ids.schoolId}/contract/end`),
   } satisfies Record<string, () => Promise<{ status: number }>>);
 
   /** POST routes that change nobody's data, so leave no audit record, and why. */
@@ -584,6 +588,8 @@ describe('mutations: exactly one audit record each; bad input changes nothing', 
     'cancelEveningAppointment',
     'savePaymentSettings',
     'refundBooking',
+    'endSchoolContract',
+    'withdrawSchoolContractEnd',
   ])('%s leaves exactly one audit record', async (operationId) => {
     const before = await stack.make.auditCount();
     const response = await SUCCESSFUL[operationId]!();

@@ -120,6 +120,7 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   updateTrustCommunicationSettings: () => ({ smsBudgetPence: 10_000 }),
   refundBooking: () => ({ amountP: 100, reason: 'Walk' }),
   savePaymentSettings: () => ({ stripeAccountId: null, cancellationRefund: 'full' }),
+  endSchoolContract: () => ({ endsOn: '2031-08-31' }),
 };
 
 export function requestFor(

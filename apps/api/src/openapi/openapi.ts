@@ -14,6 +14,10 @@ const TAGS: Array<[string, string]> = [
   ['Messages', 'Compose once; deliver by app, email or SMS; track every delivery'],
   ['Events', 'Trips and clubs: invitations, bookings and waiting lists'],
   ['Payments', 'Card payments through Stripe: a booking’s ledger, refunds, reconciliation and settings'],
+  [
+    'Data protection',
+    'Leavers kept two academic years then anonymised; a school’s data destroyed 30 days after its contract ends',
+  ],
   ['Reports', 'Participation, equity and trust reports on events, as JSON or streamed CSV and Excel files'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];

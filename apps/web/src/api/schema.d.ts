@@ -1220,6 +1220,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leavers kept and anonymised
+         * @description A pupil who left stays viewable for two academic years after the one they left in (years end on 31 August), then a daily run anonymises them, and their contacts left with no current child. Bookings and payments stay.
+         */
+        get: operations["getRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/retention-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention runs
+         * @description Each run and what it anonymised, newest first.
+         */
+        get: operations["listRetentionRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contract end
+         * @description Whether the school’s contract is ending, and when its data will be destroyed.
+         */
+        get: operations["getSchoolContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/contract/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the contract’s end
+         * @description All of the school’s data is destroyed 30 days after this day, leaving the trust a deletion record. Can be withdrawn until then. Audited.
+         */
+        put: operations["endSchoolContract"];
+        post?: never;
+        /**
+         * Withdraw the termination
+         * @description The school’s data is kept. Only before its destruction has started. Audited.
+         */
+        delete: operations["withdrawSchoolContractEnd"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trusts/{trustId}/school-deletions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schools whose data was destroyed
+         * @description The trust’s record of each destruction: what, when and how many rows of each table.
+         */
+        get: operations["listSchoolDeletions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/reports/group-participation": {
         parameters: {
             query?: never;
@@ -1793,7 +1897,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "reports:read" | "trust_reports:read" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "reports:read" | "trust_reports:read" | "retention:read" | "contracts:manage" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -2492,6 +2596,8 @@ export interface components {
             enrolment: "on_roll" | "left";
             /** Format: date */
             leaveDate: string | null;
+            /** @description Anonymised by retention two academic years after leaving: kept without a name, with its bookings and payments */
+            anonymised: boolean;
         };
         PupilPageDto: {
             items: components["schemas"]["PupilSummaryDto"][];
@@ -2544,6 +2650,8 @@ export interface components {
             enrolment: "on_roll" | "left";
             /** Format: date */
             leaveDate: string | null;
+            /** @description Anonymised by retention two academic years after leaving: kept without a name, with its bookings and payments */
+            anonymised: boolean;
             upn: string | null;
             legalForename: string;
             legalSurname: string;
@@ -2618,6 +2726,8 @@ export interface components {
             enrolment: "on_roll" | "left";
             /** Format: date */
             leaveDate: string | null;
+            /** @description Anonymised by retention two academic years after leaving: kept without a name, with its bookings and payments */
+            anonymised: boolean;
             /** @example Mother */
             relationship: string;
             parentalResponsibility: boolean;
@@ -3119,6 +3229,117 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             title: string;
+        };
+        RetentionOverviewDto: {
+            /**
+             * @description Whole academic years a leaver is kept after the year they left in
+             * @example 2
+             */
+            retentionYears: number;
+            /** @description Leavers still kept, viewable by staff */
+            kept: number;
+            /** @description Leavers anonymised so far */
+            anonymised: number;
+            /**
+             * Format: date
+             * @description Earliest leave date still kept
+             */
+            earliestLeaveDate: string | null;
+            /**
+             * Format: date
+             * @description Leavers who left on or before this day are anonymised by today’s run
+             */
+            dueIfLeftOnOrBefore: string;
+            /**
+             * Format: date
+             * @description When the next leavers go
+             */
+            nextAnonymisationOn: string | null;
+        };
+        RetentionRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            ranAt: string;
+            /**
+             * Format: date
+             * @description Leavers who left on or before this day were due
+             */
+            leftOnOrBefore: string;
+            /** @description Pupils anonymised */
+            pupils: number;
+            /** @description Contacts anonymised (no current child left) */
+            contacts: number;
+            /**
+             * @description Rows changed, by context and table
+             * @example {
+             *       "directory.pupils": 3
+             *     }
+             */
+            rows: {
+                [key: string]: number;
+            };
+        };
+        RetentionRunPageDto: {
+            items: components["schemas"]["RetentionRunDto"][];
+            nextCursor: string | null;
+        };
+        ContractDto: {
+            /**
+             * Format: date
+             * @description The contract’s last day, once recorded
+             */
+            endsOn: string | null;
+            /**
+             * Format: date
+             * @description The day all of the school’s data is destroyed: 30 days after the contract ends
+             */
+            destroyOn: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+        };
+        ContractEndRequest: {
+            /**
+             * Format: date
+             * @description The contract’s last day
+             * @example 2027-08-31
+             */
+            endsOn: string;
+        };
+        SchoolDeletionDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The school that was (the id no longer resolves)
+             */
+            schoolId: string;
+            schoolName: string;
+            urn: string | null;
+            /** Format: date */
+            contractEndedOn: string;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Null while it runs
+             */
+            finishedAt: string | null;
+            /**
+             * @description Rows deleted, by table
+             * @example {
+             *       "pupils": 412
+             *     }
+             */
+            rows: {
+                [key: string]: number;
+            };
+            /** @description Rows deleted in all */
+            totalRows: number;
+        };
+        SchoolDeletionPageDto: {
+            items: components["schemas"]["SchoolDeletionDto"][];
+            nextCursor: string | null;
         };
         GroupEventDto: {
             /** Format: uuid */
@@ -8659,6 +8880,431 @@ export interface operations {
                 content: {
                     "text/csv; charset=utf-8": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionOverviewDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listRetentionRuns: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunPageDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSchoolContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    endSchoolContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractEndRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDto"];
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    withdrawSchoolContractEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSchoolDeletions: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                trustId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolDeletionPageDto"];
                 };
             };
             /** @description Invalid request; `errors` names each field */
