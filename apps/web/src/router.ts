@@ -7,6 +7,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import { auditRoutes } from './features/audit/routes';
+import { dataProtectionRoutes } from './features/data-protection/routes';
 import { authRoutes } from './features/auth/routes';
 import { directoryRoutes } from './features/directory/routes';
 import { eventsRoutes } from './features/events/routes';
@@ -61,6 +62,7 @@ const staffFeatures: RouteRecordRaw[] = [
   ...messagingReportsRoutes,
   ...eventReportsRoutes,
   ...auditRoutes,
+  ...dataProtectionRoutes,
   ...schoolRoutes,
   ...trustOverviewRoutes,
   ...trustRoutes,
