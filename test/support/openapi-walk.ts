@@ -131,26 +131,42 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   savePaymentSettings: () => ({ stripeAccountId: null, cancellationRefund: 'full' }),
 };
 
-/** The body with each `<name>Id` field holding the placeholder replaced by `params[<name>Id]`, where given. */
-function withIds(value: unknown, params: Record<string, string>, key?: string): unknown {
+/** The body with each `<name>Id` field holding the placeholder replaced by `ids[<name>Id]`, where given. */
+function withIds(value: unknown, ids: Record<string, string>, key?: string): unknown {
   if (Array.isArray(value)) {
-    return value.map((v) => withIds(v, params));
+    return value.map((v) => withIds(v, ids));
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIds(v, params, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIds(v, ids, k)]));
   }
-  return value === PLACEHOLDER_ID && key && params[key] ? params[key] : value;
+  return value === PLACEHOLDER_ID && key && ids[key] ? ids[key] : value;
+}
+
+/** The fields of the operation's sample body that hold an id (the placeholder), at any depth. */
+export function bodyIdFields(op: Operation): string[] {
+  const fields = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v));
+    } else if (value && typeof value === 'object') {
+      Object.entries(value).forEach(([k, v]) => visit(v, k));
+    } else if (value === PLACEHOLDER_ID && key) {
+      fields.add(key);
+    }
+  };
+  visit(SAMPLE_BODIES[op.operationId]?.());
+  return [...fields];
 }
 
 /**
- * The operation's request with `params` in its path; with `idsInBody`, also in place of the placeholder ids of
- * its sample body (so a walk can send, say, another school's pupil in a booking).
+ * The operation's request with `params` in its path; with `bodyIds`, those ids in place of the placeholder ids
+ * of its sample body (so a walk can send, say, another school's pupil in a booking).
  */
 export function requestFor(
   agent: ReturnType<typeof request>,
   op: Operation,
   params: Record<string, string>,
-  options: { idsInBody?: boolean } = {},
+  options: { bodyIds?: Record<string, string> } = {},
 ): request.Test {
   const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -164,5 +180,5 @@ export function requestFor(
   if (!body) {
     return test;
   }
-  return test.send(options.idsInBody ? (withIds(body(), params) as object) : body());
+  return test.send(options.bodyIds ? (withIds(body(), options.bodyIds) as object) : body());
 }

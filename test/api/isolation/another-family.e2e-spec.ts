@@ -11,7 +11,7 @@ import {
   PUBLIC_OPERATIONS,
   roleMay,
 } from '../../support/isolation-kit';
-import { requestFor, type Operation } from '../../support/openapi-walk';
+import { bodyIdFields, requestFor, type Operation } from '../../support/openapi-walk';
 import { fingerprintChanges, fingerprintSchools } from '../../support/school-fingerprint';
 
 /**
@@ -34,6 +34,9 @@ describe('isolation: every route, as one parent, with another family’s ids', (
   let theirHeld: Record<string, string>;
   let theirEvening: Record<string, string>;
   let sharedEveningId: string;
+  /** A's own trip and evening (both children invited to each), with B's child and a free slot. */
+  let ours: Record<string, string>;
+  let ourEvening: Record<string, string>;
   let secrets: string[];
   let routes: Operation[];
 
@@ -171,6 +174,8 @@ describe('isolation: every route, as one parent, with another family’s ids', (
     };
     theirHeld = { ...theirs, eventId: priced, bookingId: held.body.id };
     theirEvening = { ...theirs, eventId: theirs_.id };
+    ours = { ...theirs, eventId: shared };
+    ourEvening = { ...theirs, eventId: both.id, slotId: both.slots[3]! };
     secrets = [
       childB.preferredForename,
       childB.preferredSurname,
@@ -215,6 +220,24 @@ describe('isolation: every route, as one parent, with another family’s ids', (
     return op.pathParams.length > 0 || op.method !== 'get' ? 404 : 200;
   }
 
+  /**
+   * Family B's ids (each of their bookings where a booking or event is named); and where the body names things by
+   * id, A's own trip or evening (both children are invited) in the path with B's child and slot in the body.
+   */
+  function variantsOf(op: Operation): Array<Record<string, string>> {
+    const evening = op.path.includes('/parents-evenings/');
+    const fields = bodyIdFields(op);
+    const variants = evening
+      ? [theirEvening]
+      : op.pathParams.includes('bookingId') || fields.includes('eventId')
+        ? [theirs, theirHeld]
+        : [theirs];
+    if (fields.length && roleMay('parent', op)) {
+      variants.push(evening ? ourEvening : ours);
+    }
+    return variants;
+  }
+
   it('answers 404 (403 on staff routes), shows nothing of family B and changes nothing', async () => {
     const tenants = { schoolIds: [school.id], trustIds: [trust.id] };
     const before = await fingerprintSchools(stack.orm, tenants);
@@ -222,17 +245,9 @@ describe('isolation: every route, as one parent, with another family’s ids', (
     const walked = new Set<string>();
     const failures: string[] = [];
     for (const op of routes.filter((o) => o.authenticated)) {
-      const evening = op.path.includes('/parents-evenings/');
-      const variants = evening
-        ? [theirEvening]
-        : op.pathParams.includes('bookingId')
-          ? [theirs, theirHeld]
-          : [theirs];
-      if (op.operationId === 'bookPlace') {
-        variants.push(theirHeld);
-      }
+      const variants = variantsOf(op);
       for (const params of variants) {
-        const response = await requestFor(stack.http(), op, params, { idsInBody: true }).set(
+        const response = await requestFor(stack.http(), op, params, { bodyIds: params }).set(
           'authorization',
           `Bearer ${a.token}`,
         );

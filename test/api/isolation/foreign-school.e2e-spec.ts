@@ -1,3 +1,4 @@
+import { v7 } from 'uuid';
 import { startApiStack, type ApiStack } from '../../support/api-stack';
 import {
   describeCall,
@@ -12,7 +13,7 @@ import {
   type Caller,
   type SchoolWorld,
 } from '../../support/isolation-kit';
-import { requestFor, SAMPLE_BODIES, type Operation } from '../../support/openapi-walk';
+import { bodyIdFields, requestFor, SAMPLE_BODIES, type Operation } from '../../support/openapi-walk';
 import { fingerprintChanges, fingerprintSchools } from '../../support/school-fingerprint';
 
 /**
@@ -57,6 +58,23 @@ describe('isolation: every route, as every role, with another school’s ids', (
     return 200;
   }
 
+  /**
+   * Another school's ids everywhere. And, for a route whose body names things by id, the caller's own school in
+   * the path with the other school's ids in the body (its pupil, its teacher, its slot): refused exactly as ids
+   * that exist nowhere are (same status and code), so the answer tells nothing about the other school.
+   */
+  function attempts(op: Operation, caller: Caller) {
+    const theirs = paramsFor(op, foreign);
+    const list: Array<{ path: Record<string, string>; body: Record<string, string>; asIfNowhere?: true }> = [
+      { path: theirs, body: theirs },
+    ];
+    if (op.pathParams.length && bodyIdFields(op).length && roleMay(caller.role, op)) {
+      list.push({ path: paramsFor(op, own), body: theirs, asIfNowhere: true });
+    }
+    return list;
+  }
+  const nowhere = (op: Operation) => Object.fromEntries(bodyIdFields(op).map((field) => [field, v7()]));
+
   it('public routes are exactly the document’s unauthenticated ones; every other route declares a permission', () => {
     const open = routes.filter((op) => !op.authenticated).map((op) => op.operationId);
     expect(open.sort()).toEqual([...PUBLIC_OPERATIONS].sort());
@@ -75,17 +93,25 @@ describe('isolation: every route, as every role, with another school’s ids', (
     const failures: string[] = [];
     for (const op of routes.filter((o) => o.authenticated)) {
       for (const caller of callers) {
-        const response = await requestFor(stack.http(), op, paramsFor(op, foreign), { idsInBody: true }).set(
-          'authorization',
-          `Bearer ${caller.token}`,
-        );
-        walked.add(op.operationId);
-        const want = expected(op, caller);
-        const shown = leaked(response, secrets);
-        const problem = response.status < 400 || isProblem(response);
-        if (response.status !== want || shown.length || !problem) {
-          const extra = `${shown.length ? ` (leaked ${shown.join(', ')})` : ''}${problem ? '' : ' (not problem+json)'}`;
-          failures.push(describeCall(caller.role, op, response, want, extra));
+        for (const attempt of attempts(op, caller)) {
+          const call = (body: Record<string, string>) =>
+            requestFor(stack.http(), op, attempt.path, { bodyIds: body }).set(
+              'authorization',
+              `Bearer ${caller.token}`,
+            );
+          const baseline = attempt.asIfNowhere ? await call(nowhere(op)) : undefined;
+          const response = await call(attempt.body);
+          walked.add(op.operationId);
+          const want = baseline ? baseline.status : expected(op, caller);
+          const shown = leaked(response, secrets);
+          const problem = response.status < 400 || isProblem(response);
+          const sameCode = !baseline || (response.body.code === baseline.body.code && baseline.status >= 400);
+          if (response.status !== want || shown.length || !problem || !sameCode) {
+            const extra = `${baseline ? ` (own path, their ids in the body; nowhere ids: ${baseline.body.code})` : ''}${
+              shown.length ? ` (leaked ${shown.join(', ')})` : ''
+            }${problem ? '' : ' (not problem+json)'}`;
+            failures.push(describeCall(caller.role, op, response, want, extra));
+          }
         }
       }
     }

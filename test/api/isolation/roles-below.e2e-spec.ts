@@ -44,10 +44,9 @@ describe('isolation: every route, as every role below the one it needs, in the c
     const failures: string[] = [];
     for (const op of routes.filter((o) => o.authenticated)) {
       for (const caller of callers.filter((c) => !roleMay(c.role, op))) {
-        const response = await requestFor(stack.http(), op, paramsFor(op, own), { idsInBody: true }).set(
-          'authorization',
-          `Bearer ${caller.token}`,
-        );
+        const response = await requestFor(stack.http(), op, paramsFor(op, own), {
+          bodyIds: paramsFor(op, own),
+        }).set('authorization', `Bearer ${caller.token}`);
         walked.add(op.operationId);
         if (response.status !== 403 || !isProblem(response)) {
           failures.push(
@@ -70,7 +69,9 @@ describe('isolation: every route, as every role below the one it needs, in the c
     const before = await fingerprintSchools(stack.orm, tenants());
     const failures: string[] = [];
     for (const op of routes) {
-      const response = await requestFor(stack.http(), op, paramsFor(op, own), { idsInBody: true });
+      const response = await requestFor(stack.http(), op, paramsFor(op, own), {
+        bodyIds: paramsFor(op, own),
+      });
       const want = op.authenticated ? 401 : 200;
       if (response.status !== want || (op.authenticated && !isProblem(response))) {
         failures.push(describeCall('anonymous', op, response, want));
