@@ -14,7 +14,7 @@ import {
   type SchoolWorld,
 } from '../../support/isolation-kit';
 import { bodyIdFields, requestFor, SAMPLE_BODIES, type Operation } from '../../support/openapi-walk';
-import { fingerprintChanges, fingerprintSchools } from '../../support/school-fingerprint';
+import { baseTables, fingerprintChanges, fingerprintSchools } from '../../support/school-fingerprint';
 
 /**
  * Walks every route in the OpenAPI document, as every role of one school, with another school's (and trust's)
@@ -126,6 +126,13 @@ describe('isolation: every route, as every role, with another school’s ids', (
     const world = await schoolWorld(stack, 'Printed');
     const ids = { schoolIds: [world.school.id], trustIds: [world.trust.id] };
     const before = await fingerprintSchools(stack.orm, ids);
+    const naming = (await baseTables(stack.orm))
+      .filter(
+        (t) => ['schools', 'trusts'].includes(t.name) || t.columns.some((c) => /^(school|trust)_id$/.test(c)),
+      )
+      .map((t) => t.name);
+    expect(Object.keys(before).sort()).toEqual(naming.sort());
+    expect(naming.length).toBeGreaterThan(30);
     for (const table of [
       'schools',
       'trusts',
