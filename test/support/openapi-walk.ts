@@ -7,12 +7,17 @@ export interface Operation {
   readonly permission: string | undefined;
   readonly pathParams: readonly string[];
   readonly hasBody: boolean;
+  /** False for the routes the document lists without a security requirement (anyone may call them). */
+  readonly authenticated: boolean;
 }
 
 interface OpenApiDoc {
   paths: Record<
     string,
-    Record<string, { operationId: string; 'x-rowan-permission'?: string; requestBody?: unknown }>
+    Record<
+      string,
+      { operationId: string; 'x-rowan-permission'?: string; requestBody?: unknown; security?: unknown[] }
+    >
   >;
 }
 
@@ -26,9 +31,13 @@ export function operations(doc: OpenApiDoc): Operation[] {
       permission: op['x-rowan-permission'],
       pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
       hasBody: op.requestBody !== undefined,
+      authenticated: (op.security ?? []).length > 0,
     })),
   );
 }
+
+/** The placeholder the sample bodies give for an id; `requestFor` can put the walk's own ids in its place. */
+export const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
 /** A valid body for each operation that takes one, so validation passes and authorisation is what answers. */
 const WALK_MESSAGE = {
@@ -53,7 +62,7 @@ const WALK_EVENING = {
   eligibility: { ncYears: [5] },
   teachers: [
     {
-      staffId: '00000000-0000-4000-8000-000000000000',
+      staffId: PLACEHOLDER_ID,
       windows: [{ from: '2030-06-01T16:00:00.000Z', to: '2030-06-01T18:00:00.000Z' }],
     },
   ],
@@ -62,8 +71,8 @@ const WALK_EVENING = {
 export const SAMPLE_BODIES: Record<string, () => object> = {
   createParentsEvening: () => WALK_EVENING,
   holdEveningSlot: () => ({
-    pupilId: '00000000-0000-4000-8000-000000000000',
-    slotId: '00000000-0000-4000-8000-000000000000',
+    pupilId: PLACEHOLDER_ID,
+    slotId: PLACEHOLDER_ID,
   }),
   bookParentsEveningForMe: () => ({
     from: '2030-06-01T16:00:00.000Z',
@@ -73,12 +82,12 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   createEvent: () => WALK_EVENT,
   updateEvent: () => WALK_EVENT,
   previewEligible: () => ({ ncYears: [5] }),
-  bookEventPlace: () => ({ pupilId: '00000000-0000-4000-8000-000000000000' }),
+  bookEventPlace: () => ({ pupilId: PLACEHOLDER_ID }),
   bookPlace: () => ({
-    eventId: '00000000-0000-4000-8000-000000000000',
-    pupilId: '00000000-0000-4000-8000-000000000000',
+    eventId: PLACEHOLDER_ID,
+    pupilId: PLACEHOLDER_ID,
   }),
-  assignEventStaff: () => ({ staffId: '00000000-0000-4000-8000-000000000000', role: 'helper' }),
+  assignEventStaff: () => ({ staffId: PLACEHOLDER_ID, role: 'helper' }),
   takeEventRegister: () => ({ marks: [] }),
   saveConsentForm: () => ({
     questions: [
@@ -123,10 +132,42 @@ export const SAMPLE_BODIES: Record<string, () => object> = {
   endSchoolContract: () => ({ endsOn: '2031-08-31' }),
 };
 
+/** The body with each `<name>Id` field holding the placeholder replaced by `ids[<name>Id]`, where given. */
+function withIds(value: unknown, ids: Record<string, string>, key?: string): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v) => withIds(v, ids));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIds(v, ids, k)]));
+  }
+  return value === PLACEHOLDER_ID && key && ids[key] ? ids[key] : value;
+}
+
+/** The fields of the operation's sample body that hold an id (the placeholder), at any depth. */
+export function bodyIdFields(op: Operation): string[] {
+  const fields = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v));
+    } else if (value && typeof value === 'object') {
+      Object.entries(value).forEach(([k, v]) => visit(v, k));
+    } else if (value === PLACEHOLDER_ID && key) {
+      fields.add(key);
+    }
+  };
+  visit(SAMPLE_BODIES[op.operationId]?.());
+  return [...fields];
+}
+
+/**
+ * The operation's request with `params` in its path; with `bodyIds`, those ids in place of the placeholder ids
+ * of its sample body (so a walk can send, say, another school's pupil in a booking).
+ */
 export function requestFor(
   agent: ReturnType<typeof request>,
   op: Operation,
   params: Record<string, string>,
+  options: { bodyIds?: Record<string, string> } = {},
 ): request.Test {
   const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -137,5 +178,8 @@ export function requestFor(
   });
   const test = agent[op.method](url);
   const body = SAMPLE_BODIES[op.operationId];
-  return body ? test.send(body()) : test;
+  if (!body) {
+    return test;
+  }
+  return test.send(options.bodyIds ? (withIds(body(), options.bodyIds) as object) : body());
 }

@@ -3481,6 +3481,51 @@ export interface components {
             surname: string;
             yearGroup: string | null;
         };
+        InvitedEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @enum {string} */
+            kind: "trip" | "club" | "parents_evening";
+            title: string;
+            description: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            sessions: string[];
+            capacity: number;
+            reservedPlaces: number;
+            /** @description Places held (confirmed or offered) */
+            taken: number;
+            /** @description Pence */
+            priceP: number | null;
+            /**
+             * @description What the price pays for
+             * @enum {string|null}
+             */
+            priceUnit: "event" | "term" | "session" | null;
+            /** Format: date-time */
+            bookingCutoff: string | null;
+            /**
+             * Format: date-time
+             * @description Until then only Pupil Premium and free-school-meals pupils may book
+             */
+            priorityBookingUntil: string | null;
+            paymentTerms: components["schemas"]["PaymentTermsDto"] | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "cancelled";
+            /**
+             * Format: uuid
+             * @description The invitation message
+             */
+            invitationMessageId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PriceLineDto: {
             /** @enum {string} */
             entry: "charge" | "subsidy" | "discount";
@@ -3517,7 +3562,7 @@ export interface components {
             next: components["schemas"]["NextDueDto"] | null;
         };
         InvitationDto: {
-            event: components["schemas"]["EventDto"];
+            event: components["schemas"]["InvitedEventDto"];
             booking: components["schemas"]["BookingDto"] | null;
             /** @description The consent form; empty when none */
             consentQuestions: components["schemas"]["ConsentQuestionViewDto"][];

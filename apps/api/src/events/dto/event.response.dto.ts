@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import {
   BOOKING_STATES,
   CONSENT_STATES,
@@ -84,6 +84,17 @@ export class EventDto {
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
     };
+  }
+}
+
+/**
+ * An event as a parent sees it in their invitations: without its eligibility rules, whose named pupils and groups
+ * are other families' children.
+ */
+export class InvitedEventDto extends OmitType(EventDto, ['eligibility'] as const) {
+  static from(e: EventView): InvitedEventDto {
+    const { eligibility: _rules, ...event } = EventDto.from(e);
+    return event;
   }
 }
 
@@ -233,7 +244,7 @@ class InvitationMoneyDto {
 }
 
 class InvitationDto {
-  @ApiProperty({ type: EventDto }) event!: EventDto;
+  @ApiProperty({ type: InvitedEventDto }) event!: InvitedEventDto;
   @ApiProperty({ type: BookingDto, nullable: true }) booking!: BookingDto | null;
   @ApiProperty({ type: [ConsentQuestionViewDto], description: 'The consent form; empty when none' })
   consentQuestions!: ConsentQuestionViewDto[];
@@ -268,7 +279,7 @@ export class ChildInvitationsDto {
     return {
       child: { ...c.child },
       invitations: c.invitations.map((i) => ({
-        event: EventDto.from(i.event),
+        event: InvitedEventDto.from(i.event),
         booking: i.booking ? BookingDto.from(i.booking) : null,
         consentQuestions: i.consentQuestions.map(ConsentQuestionViewDto.from),
         consent: i.consent,

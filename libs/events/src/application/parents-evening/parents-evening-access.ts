@@ -23,7 +23,10 @@ export interface ParentEveningDeps {
   readonly evenings: ParentsEveningStore;
 }
 
-/** A published parents' evening at one of the parent's children's schools: 404 otherwise, as the booking code does. */
+/**
+ * A published parents' evening one of the parent's children is invited to (or at which they still hold an
+ * appointment): 404 otherwise, as the booking code does. An evening for other families' children is not theirs.
+ */
 export async function parentEvening(
   deps: ParentEveningDeps,
   actor: Actor,
@@ -44,7 +47,11 @@ export async function parentEvening(
       .filter((i) => i.eventId === event.id)
       .map((i) => i.pupilId),
   );
-  return { event, setup, children: mine.filter((c) => invited.has(c.id)), own: mine };
+  const invitedChildren = mine.filter((c) => invited.has(c.id));
+  if (!invitedChildren.length && !(await deps.evenings.mine(event.id, actor.userId)).length) {
+    throw EventNotFound();
+  }
+  return { event, setup, children: invitedChildren, own: mine };
 }
 
 /** The child must be the parent's (404) and invited (403). */
