@@ -5,6 +5,7 @@ import { ormOptions } from '@rowan/adapters/persistence/orm-config';
 import { createHash } from 'node:crypto';
 import { v5 } from 'uuid';
 import { DEMO_USERS } from '../apps/sandbox/src/identity/demo-users';
+import { DEMO_WONDE_SCHOOLS } from '../apps/sandbox/src/wonde/demo-wonde-schools';
 import { DEMO_SCHOOLS, DEMO_TRUST } from './seed-demo';
 
 /**
@@ -167,6 +168,44 @@ async function seedEvent(conn: Conn, schoolId: string, by: string, e: PastEvent,
   await conn.execute('update events set taken = ?, taken_open = ? where id = ?', [taken, taken, id]);
 }
 
+/**
+ * Two Oakfield leavers, for the Data protection page: one who left in July 2025 (kept until 31 August 2027) and
+ * one who left in July 2024, whose two academic years are over, so the worker's next hourly retention check
+ * anonymises them. The sandbox MIS is told first (it is the source of truth) and Rowan's rows say what the next
+ * sync would. Skipped when Oakfield already has leavers.
+ */
+async function seedDemoLeavers(conn: Conn): Promise<string> {
+  const schoolId = DEMO_SCHOOLS.oakfield.id;
+  const [already] = await conn.execute<Array<{ n: number }>>(
+    `select count(*) as n from pupils where school_id = ? and enrolment = 'left'`,
+    [schoolId],
+  );
+  if (Number(already?.n) > 0) {
+    return 'Oakfield already has leavers';
+  }
+  const pupils = await conn.execute<Array<{ id: string; mis_id: string }>>(
+    `select id, mis_id from pupils where school_id = ? and enrolment = 'on_roll' and nc_year = 6 order by mis_id limit 2`,
+    [schoolId],
+  );
+  const control = `http://${process.env.SANDBOX_HOST ?? '127.0.0.1'}:${process.env.SANDBOX_WONDE_PORT ?? '4011'}/sandbox/wonde/schools/${DEMO_WONDE_SCHOOLS.oakfield.id}/make-leaver`;
+  const dates = ['2025-07-18', '2024-07-19'];
+  for (const [i, pupil] of pupils.entries()) {
+    const told = await fetch(control, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: pupil.mis_id, leavingDate: dates[i] }),
+    });
+    if (!told.ok) {
+      throw new Error(`The sandbox Wonde refused the leaver ${pupil.mis_id}: ${told.status}`);
+    }
+    await conn.execute(`update pupils set enrolment = 'left', leave_date = ? where id = ?`, [
+      dates[i],
+      pupil.id,
+    ]);
+  }
+  return `Made ${pupils.length} Oakfield pupils leavers (July 2025 and July 2024)`;
+}
+
 export async function seedDemoActivity(databaseUrl: string, waitMs = 120_000): Promise<string> {
   const orm = await MikroORM.init(ormOptions(databaseUrl));
   const conn = orm.em.getConnection();
@@ -190,7 +229,8 @@ export async function seedDemoActivity(databaseUrl: string, waitMs = 120_000): P
         await seedEvent(conn, DEMO_SCHOOLS[s].id, by[s], e, now);
       }
     }
-    return 'Seeded past trips and clubs with bookings and registers for the event reports';
+    const leavers = await seedDemoLeavers(conn);
+    return `Seeded past trips and clubs with bookings and registers for the event reports. ${leavers}`;
   } finally {
     await orm.close(true);
   }
