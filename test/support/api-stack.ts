@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/mysql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiConfig, loadConfig } from '@rowan/adapters/config/config';
 import { startIdentityStandIn, type IdentityStandIn, type MintTokenOptions } from '@rowan/sandbox';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { Factories } from './factories';
@@ -59,7 +60,7 @@ export function apiSettings(
 /** The real API (Fastify, MySQL, Redis) with the sandbox identity provider, in this test process. */
 export async function startApiStack(
   overrides: Record<string, string> = {},
-  options: { webOrigin?: string; listen?: boolean; port?: number } = {},
+  options: { webOrigin?: string; listen?: boolean; port?: number; logStream?: DestinationStream } = {},
 ): Promise<ApiStack> {
   const webOrigin = options.webOrigin ?? TEST_WEB_ORIGIN;
   const identity = await startIdentityStandIn({
@@ -69,7 +70,7 @@ export async function startApiStack(
     webOrigin,
   });
   const config = loadConfig(ApiConfig, apiSettings(identity, { WEB_ORIGIN: webOrigin, ...overrides }));
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logStream: options.logStream });
   if (options.listen) {
     await app.listen(options.port ?? 0, '127.0.0.1');
   }

@@ -9,6 +9,7 @@ import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import type { ApiConfig } from '@rowan/adapters/config/config';
 import type { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
@@ -20,8 +21,16 @@ import { createRedisClient } from './redis.provider';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+export interface ApiAppOptions {
+  /** Where logs go (standard output unless given; the tests capture them). */
+  readonly logStream?: DestinationStream;
+}
+
 /** Builds the whole API (used by main.ts, the end-to-end tests and the OpenAPI writer). Not yet listening. */
-export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: ApiConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
   const redis = createRedisClient(config.REDIS_URL);
   const metrics = createMetrics();
   const adapter = new FastifyAdapter({
@@ -37,7 +46,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, redis, metrics: metrics.registry }),
+    AppModule.forRoot({ config, redis, metrics: metrics.registry, logStream: options.logStream }),
     adapter,
     {
       bufferLogs: true,
