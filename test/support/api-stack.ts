@@ -51,6 +51,9 @@ export function apiSettings(
     OPS_DASHBOARD_USER: 'ops',
     OPS_DASHBOARD_PASSWORD: 'operators-only-password',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Test files make many bookings and invitations as one user; the limits' own test sets them low.
+    RATE_LIMIT_BOOKING_PER_MINUTE: '100000',
+    RATE_LIMIT_ACCOUNTS_PER_MINUTE: '100000',
     MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
     ...messagingSettings(),
     ...overrides,

@@ -55,6 +55,8 @@ import { MyParentsEveningsController } from './events/my-parents-evenings.contro
 import { ParentsEveningsController } from './events/parents-evenings.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { FixedWindowCounter } from './http/rate-limit/fixed-window.counter';
+import { RouteRateLimitGuard } from './http/rate-limit/route-rate-limit.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { RedisClient } from './redis.provider';
@@ -163,7 +165,10 @@ export class AppModule implements NestModule {
         JwtStrategy,
         TenantScope,
         ActorCache,
+        FixedWindowCounter,
+        // In this order: the route limits count per user, so they run once the AccessGuard knows who it is.
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RouteRateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

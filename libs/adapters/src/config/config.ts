@@ -192,6 +192,17 @@ export class ApiConfig extends BaseConfig {
   @IsInt({ message: 'requests per minute per client, a whole number' })
   @Min(1, { message: 'requests per minute per client, a whole number' })
   RATE_LIMIT_PER_MINUTE = 600;
+
+  // Stricter limits per signed-in user (apps/api/src/http/rate-limit): enough for a family on a phone, not a script.
+  @Transform(toInt)
+  @IsInt({ message: 'booking changes per minute per user, a whole number' })
+  @Min(1, { message: 'booking changes per minute per user, a whole number' })
+  RATE_LIMIT_BOOKING_PER_MINUTE = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'invitations and credential checks per minute per user, a whole number' })
+  @Min(1, { message: 'invitations and credential checks per minute per user, a whole number' })
+  RATE_LIMIT_ACCOUNTS_PER_MINUTE = 20;
 }
 
 export class WorkerConfig extends BaseConfig {
