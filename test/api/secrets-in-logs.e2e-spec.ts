@@ -166,5 +166,5 @@ describe('secrets never reach the logs', () => {
     ]) {
       expect({ secret, found: log.includes(secret) }).toEqual({ secret, found: false });
     }
-  });
+  }, 30_000);
 });

@@ -58,7 +58,8 @@ export async function createApiApp(
     origin: [config.WEB_ORIGIN],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'content-disposition'],
+    // Retry-After is not CORS-safelisted: without this the web app could not read how long to wait after a 429.
+    exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'],
     maxAge: 600,
   });
   app.useGlobalPipes(createValidationPipe());
