@@ -109,4 +109,21 @@ describe('per-user rate limits', () => {
     expect(refused.body.detail).toContain('at most 20 invitations or credential checks a minute');
     expect((await connect(colleague, t.id, 1)).status).toBe(200);
   });
+
+  it('stops guessing the queue dashboard’s password: after 20 wrong ones, even the right one waits', async () => {
+    const basic = (password: string) =>
+      `Basic ${Buffer.from(`${stack.config.OPS_DASHBOARD_USER}:${password}`).toString('base64')}`;
+    const right = basic(stack.config.OPS_DASHBOARD_PASSWORD);
+    expect((await stack.http().get('/ops/queues').set('authorization', right)).status).toBe(200);
+    for (let n = 1; n <= 20; n++) {
+      const wrong = await stack
+        .http()
+        .get('/ops/queues')
+        .set('authorization', basic(`guess-number-${n}`));
+      expect(wrong.status).toBe(401);
+    }
+    const refused = await stack.http().get('/ops/queues').set('authorization', right);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+  });
 });

@@ -16,6 +16,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';
 import { createMetrics } from './metrics/metrics';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { FixedWindowCounter } from './http/rate-limit/fixed-window.counter';
 import { mountQueueDashboard } from './ops/queue-dashboard';
 import { createRedisClient } from './redis.provider';
 
@@ -123,6 +124,7 @@ export async function createApiApp(
       user: config.OPS_DASHBOARD_USER,
       password: config.OPS_DASHBOARD_PASSWORD,
     },
+    { counter: app.get(FixedWindowCounter), perMinute: config.RATE_LIMIT_ACCOUNTS_PER_MINUTE },
   );
 
   app

@@ -11,6 +11,11 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {count, ttl}
 `;
 
+const PEEK = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+return {count, redis.call('PTTL', KEYS[1])}
+`;
+
 export interface WindowCount {
   readonly count: number;
   readonly msLeft: number;
@@ -25,13 +30,22 @@ export class FixedWindowCounter {
   ) {}
 
   /** Undefined when Redis does not answer: the caller fails open, as the API-wide limit does. */
-  async hit(key: string, windowMs: number): Promise<WindowCount | undefined> {
+  hit(key: string, windowMs: number): Promise<WindowCount | undefined> {
+    return this.run(HIT, key, windowMs);
+  }
+
+  /** The window's count so far, without counting. */
+  peek(key: string): Promise<WindowCount | undefined> {
+    return this.run(PEEK, key);
+  }
+
+  private async run(script: string, key: string, ...args: number[]): Promise<WindowCount | undefined> {
     try {
       const [count, msLeft] = (await this.redis.eval(
-        HIT,
+        script,
         1,
         `${this.config.REDIS_PREFIX}:ratelimit:${key}`,
-        windowMs,
+        ...args,
       )) as [number, number];
       return { count, msLeft };
     } catch {
