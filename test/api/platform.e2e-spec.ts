@@ -33,6 +33,31 @@ describe('platform conventions', () => {
     expect(response.headers['x-request-id']).toBe('req-platform-0001');
   });
 
+  it('gives the API docs a strict Content Security Policy that their own scripts satisfy', async () => {
+    const docs = await stack.http().get('/api/docs');
+    const policy = directives(docs.headers['content-security-policy']);
+    expect(policy).toMatchObject({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'script-src-attr': ["'none'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'frame-ancestors': ["'none'"],
+    });
+    // No inline script (it would be refused), and every script the page names is served by the API itself.
+    const scripts = [...docs.text.matchAll(/<script\b([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(body!.trim()).toBe('');
+      const src = /src=["']([^"']+)["']/.exec(attributes!)?.[1] ?? '';
+      const url = new URL(src, 'http://api.test/api/docs');
+      expect(url.origin).toBe('http://api.test');
+      const script = await stack.http().get(url.pathname);
+      expect(script.status).toBe(200);
+    }
+    expect(docs.text).not.toMatch(/\son[a-z]+=/i);
+  });
+
   it('answers unknown routes with problem+json', async () => {
     const response = await stack.http().get('/api/v1/nothing-here');
     expect(response.status).toBe(404);
@@ -114,3 +139,14 @@ describe('CORS for the web app', () => {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+/** A Content-Security-Policy header as directive -> sources. */
+function directives(header: string | undefined): Record<string, string[]> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}

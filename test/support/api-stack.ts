@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/mysql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiConfig, loadConfig } from '@rowan/adapters/config/config';
 import { startIdentityStandIn, type IdentityStandIn, type MintTokenOptions } from '@rowan/sandbox';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { Factories } from './factories';
@@ -50,6 +51,9 @@ export function apiSettings(
     OPS_DASHBOARD_USER: 'ops',
     OPS_DASHBOARD_PASSWORD: 'operators-only-password',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Test files make many bookings and invitations as one user; the limits' own test sets them low.
+    RATE_LIMIT_BOOKING_PER_MINUTE: '100000',
+    RATE_LIMIT_ACCOUNTS_PER_MINUTE: '100000',
     MIS_TOKEN_KEY: TEST_MIS_TOKEN_KEY,
     ...messagingSettings(),
     ...overrides,
@@ -59,7 +63,7 @@ export function apiSettings(
 /** The real API (Fastify, MySQL, Redis) with the sandbox identity provider, in this test process. */
 export async function startApiStack(
   overrides: Record<string, string> = {},
-  options: { webOrigin?: string; listen?: boolean; port?: number } = {},
+  options: { webOrigin?: string; listen?: boolean; port?: number; logStream?: DestinationStream } = {},
 ): Promise<ApiStack> {
   const webOrigin = options.webOrigin ?? TEST_WEB_ORIGIN;
   const identity = await startIdentityStandIn({
@@ -69,7 +73,7 @@ export async function startApiStack(
     webOrigin,
   });
   const config = loadConfig(ApiConfig, apiSettings(identity, { WEB_ORIGIN: webOrigin, ...overrides }));
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logStream: options.logStream });
   if (options.listen) {
     await app.listen(options.port ?? 0, '127.0.0.1');
   }

@@ -30,7 +30,11 @@ describe('serveWeb', () => {
       host: '127.0.0.1',
       port: 0,
       distDir: dist,
-      config: { apiUrl: 'http://127.0.0.1:1', oidcIssuer: 'http://127.0.0.1:2', oidcClientId: 'web' },
+      config: {
+        apiUrl: 'http://127.0.0.1:1',
+        oidcIssuer: 'http://127.0.0.1:2/oauth2/tenant-a',
+        oidcClientId: 'web',
+      },
     });
   });
 
@@ -73,4 +77,39 @@ describe('serveWeb', () => {
     expect(res.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(res.body).toString()).toBe(INDEX);
   });
+
+  it('sends a strict Content Security Policy with the app, its assets and its config', async () => {
+    for (const path of ['/', '/parent/invitations', '/assets/parent-abc123.js', '/config.json']) {
+      const { headers } = await get(path);
+      const policy = directives(String(headers['content-security-policy']));
+      expect(policy).toEqual({
+        'default-src': ["'self'"],
+        // No 'unsafe-inline' or 'unsafe-eval': the build's scripts are files of its own.
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        // Only the API and the identity provider (their origins, not any path), nothing else.
+        'connect-src': ["'self'", 'http://127.0.0.1:1', 'http://127.0.0.1:2'],
+        'frame-src': ['http://127.0.0.1:2'],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'object-src': ["'none'"],
+      });
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+  });
 });
+
+/** A Content-Security-Policy header as directive -> sources. */
+function directives(header: string): Record<string, string[]> {
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}

@@ -8,7 +8,9 @@ import { ApiConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
 import { DirectoryModule } from '@rowan/directory/directory.module';
+import { logOptions } from '@rowan/adapters/logging/log-options';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { AuditRecordsController } from './access/audit-records.controller';
 import { MeController } from './access/me.controller';
@@ -55,6 +57,8 @@ import { MyParentsEveningsController } from './events/my-parents-evenings.contro
 import { ParentsEveningsController } from './events/parents-evenings.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { FixedWindowCounter } from './http/rate-limit/fixed-window.counter';
+import { RouteRateLimitGuard } from './http/rate-limit/route-rate-limit.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { RedisClient } from './redis.provider';
@@ -63,22 +67,28 @@ export interface ApiModuleOptions {
   readonly config: ApiConfig;
   readonly redis: RedisClient;
   readonly metrics: Registry;
+  /** Where logs go (standard output unless given; the tests capture them). */
+  readonly logStream?: DestinationStream;
 }
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot({ config, redis, metrics }: ApiModuleOptions): DynamicModule {
+  static forRoot({ config, redis, metrics, logStream }: ApiModuleOptions): DynamicModule {
     const communications = CommunicationsModule.forRoot(messagingSettings(config));
+    const http = {
+      ...logOptions(config),
+      genReqId: (req: { headers: Record<string, unknown> }) => String(req.headers['x-request-id']),
+      autoLogging: {
+        ignore: (req: { url?: string }) => (req.url ?? '').startsWith('/health') || req.url === '/metrics',
+      },
+    };
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => String(req.headers['x-request-id']),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
-          },
+          pinoHttp: logStream ? [http, logStream] : http,
+          // Every route, in the pattern RequestContextMiddleware uses (nestjs-pino's default matches none here).
+          forRoutes: ['*path'],
         }),
         PersistenceModule.forRoot({
           databaseUrl: config.DATABASE_URL,
@@ -160,7 +170,10 @@ export class AppModule implements NestModule {
         JwtStrategy,
         TenantScope,
         ActorCache,
+        FixedWindowCounter,
+        // In this order: the route limits count per user, so they run once the AccessGuard knows who it is.
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RouteRateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -9,19 +9,29 @@ import { QUEUES } from '@rowan/adapters/bullmq/queues';
 import type { ApiConfig } from '@rowan/adapters/config/config';
 import type { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';
 import { createMetrics } from './metrics/metrics';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { FixedWindowCounter } from './http/rate-limit/fixed-window.counter';
 import { mountQueueDashboard } from './ops/queue-dashboard';
 import { createRedisClient } from './redis.provider';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+export interface ApiAppOptions {
+  /** Where logs go (standard output unless given; the tests capture them). */
+  readonly logStream?: DestinationStream;
+}
+
 /** Builds the whole API (used by main.ts, the end-to-end tests and the OpenAPI writer). Not yet listening. */
-export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: ApiConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
   const redis = createRedisClient(config.REDIS_URL);
   const metrics = createMetrics();
   const adapter = new FastifyAdapter({
@@ -37,7 +47,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, redis, metrics: metrics.registry }),
+    AppModule.forRoot({ config, redis, metrics: metrics.registry, logStream: options.logStream }),
     adapter,
     {
       bufferLogs: true,
@@ -49,7 +59,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     origin: [config.WEB_ORIGIN],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'content-disposition'],
+    // Retry-After is not CORS-safelisted: without this the web app could not read how long to wait after a 429.
+    exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'],
     maxAge: 600,
   });
   app.useGlobalPipes(createValidationPipe());
@@ -67,13 +78,17 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     done(null, body),
   );
 
+  // The API answers JSON; its only pages are the docs (/api/docs) and the queue dashboard (/ops/queues), whose
+  // scripts are all files of their own (no inline script). Swagger UI needs inline styles. Helmet adds
+  // object-src 'none', base-uri 'self', form-action 'self' and script-src-attr 'none'.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
       },
     },
   });
@@ -109,6 +124,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
       user: config.OPS_DASHBOARD_USER,
       password: config.OPS_DASHBOARD_PASSWORD,
     },
+    { counter: app.get(FixedWindowCounter), perMinute: config.RATE_LIMIT_ACCOUNTS_PER_MINUTE },
   );
 
   app

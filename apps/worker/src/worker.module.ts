@@ -9,6 +9,7 @@ import { WorkerConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
 import type { Clock } from '@rowan/kernel';
+import { logOptions } from '@rowan/adapters/logging/log-options';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
 import { SyncProcessor } from './processors/sync.processor';
@@ -32,7 +33,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        LoggerModule.forRoot({ pinoHttp: logOptions(config) }),
         PersistenceModule.forRoot({
           databaseUrl: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,

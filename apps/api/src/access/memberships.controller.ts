@@ -16,6 +16,7 @@ import {
 import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import {
   ChangeRoleRequest,
@@ -59,6 +60,7 @@ export class MembershipsController {
   }
 
   @Post()
+  @RateLimit('accounts')
   @RequirePermission('memberships:manage')
   @ApiOperation({
     operationId: 'inviteStaff',

@@ -4,6 +4,7 @@ import { InviteMemberUseCase, type Actor } from '@rowan/access';
 import type { TrustId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import { InviteTrustAdminRequest, MembershipDto } from './dto/membership.dto';
 
@@ -13,6 +14,7 @@ export class TrustMembershipsController {
   constructor(private readonly invite: InviteMemberUseCase) {}
 
   @Post()
+  @RateLimit('accounts')
   @RequirePermission('trust_memberships:manage')
   @ApiOperation({
     operationId: 'inviteTrustAdmin',

@@ -11,6 +11,7 @@ import {
 import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import { PageQuery } from '../http/page.query';
 import {
@@ -33,6 +34,7 @@ export class MisSyncController {
   ) {}
 
   @Put('mis-connection')
+  @RateLimit('accounts')
   @RequirePermission('directory:manage')
   @ApiOperation({
     operationId: 'connectMis',

@@ -5,6 +5,7 @@ import { InviteParentUseCase, ListMyChildrenUseCase } from '@rowan/directory';
 import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import { MyChildDto, MyChildrenDto, ParentInvitationDto } from './dto/parent.dto';
 
@@ -17,6 +18,7 @@ export class ParentsController {
   ) {}
 
   @Post('schools/:schoolId/contacts/:contactId/invitation')
+  @RateLimit('accounts')
   @RequirePermission('parents:invite')
   @ApiOperation({
     operationId: 'inviteParent',

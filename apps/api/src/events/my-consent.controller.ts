@@ -4,6 +4,7 @@ import type { Actor } from '@rowan/access';
 import { GiveConsentUseCase } from '@rowan/events';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import { ConsentAnswersRequest } from './dto/consent.request.dto';
 import { BookingConsentDto } from './dto/consent.response.dto';
@@ -14,6 +15,7 @@ export class MyConsentController {
   constructor(private readonly give: GiveConsentUseCase) {}
 
   @Put()
+  @RateLimit('booking')
   @RequirePermission('me:read')
   @ApiOperation({
     operationId: 'giveConsent',

@@ -10,6 +10,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { IdParam } from '../http/id.param';
 import { BookPlaceRequest } from './dto/event.request.dto';
@@ -42,6 +43,7 @@ export class MyEventsController {
   }
 
   @Post('bookings')
+  @RateLimit('booking')
   @RequirePermission('me:read')
   @ApiOperation({
     operationId: 'bookPlace',
@@ -73,6 +75,7 @@ export class MyEventsController {
   }
 
   @Post('bookings/:bookingId/cancel')
+  @RateLimit('booking')
   @HttpCode(200)
   @RequirePermission('me:read')
   @ApiOperation({
@@ -90,6 +93,7 @@ export class MyEventsController {
   }
 
   @Post('bookings/:bookingId/accept')
+  @RateLimit('booking')
   @HttpCode(200)
   @RequirePermission('me:read')
   @ApiOperation({

@@ -11,6 +11,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { IdParam } from '../http/id.param';
 import { BookForMeRequest, HoldSlotRequest } from './dto/parents-evening.request.dto';
@@ -57,6 +58,7 @@ export class MyParentsEveningsController {
   }
 
   @Post('holds')
+  @RateLimit('booking')
   @RequirePermission('me:read')
   @ApiOperation({
     operationId: 'holdEveningSlot',
@@ -85,6 +87,7 @@ export class MyParentsEveningsController {
   }
 
   @Post('confirm')
+  @RateLimit('booking')
   @HttpCode(200)
   @RequirePermission('me:read')
   @ApiOperation({
@@ -109,6 +112,7 @@ export class MyParentsEveningsController {
   }
 
   @Post('book-for-me')
+  @RateLimit('booking')
   @HttpCode(200)
   @RequirePermission('me:read')
   @ApiOperation({
@@ -138,6 +142,7 @@ export class MyParentsEveningsController {
   }
 
   @Post('appointments/:appointmentId/cancel')
+  @RateLimit('booking')
   @HttpCode(200)
   @RequirePermission('me:read')
   @ApiOperation({

@@ -13,6 +13,7 @@ import {
 import type { SchoolId } from '@rowan/kernel';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
+import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
 import {
   BookingMoneyDto,
@@ -34,6 +35,7 @@ export class MyPaymentsController {
   ) {}
 
   @Post('checkout')
+  @RateLimit('booking')
   @RequirePermission('me:read')
   @ApiOperation({
     operationId: 'startCheckout',

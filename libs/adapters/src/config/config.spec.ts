@@ -48,4 +48,25 @@ describe('loadConfig', () => {
       /^Configuration error: WORKER_CONCURRENCY must be how many jobs a queue runs at once, a whole number from 1 to 100 \(got "lots"\)$/,
     );
   });
+
+  it('never shows a secret’s value in an error, only its length', () => {
+    const secret = 'sk_live_51Hx-not-a-valid-key';
+    expect(() => loadConfig(ApiConfig, { ...valid, STRIPE_SECRET_KEY: secret })).toThrow(
+      'Configuration error: STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…) (got a value of 28 characters, not shown)',
+    );
+    let message = '';
+    try {
+      loadConfig(ApiConfig, { ...valid, OPS_DASHBOARD_PASSWORD: 'short-pw' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Configuration error: OPS_DASHBOARD_PASSWORD/);
+    expect(message).not.toContain('short-pw');
+  });
+
+  it('shows a malformed URL without its password', () => {
+    expect(() =>
+      loadConfig(ApiConfig, { ...valid, DATABASE_URL: 'mysql://rowan:hunter2-secret@db.internal:3306' }),
+    ).toThrow('(got "mysql://rowan:***@db.internal:3306")');
+  });
 });

@@ -192,6 +192,17 @@ export class ApiConfig extends BaseConfig {
   @IsInt({ message: 'requests per minute per client, a whole number' })
   @Min(1, { message: 'requests per minute per client, a whole number' })
   RATE_LIMIT_PER_MINUTE = 600;
+
+  // Stricter limits per signed-in user (apps/api/src/http/rate-limit): enough for a family on a phone, not a script.
+  @Transform(toInt)
+  @IsInt({ message: 'booking changes per minute per user, a whole number' })
+  @Min(1, { message: 'booking changes per minute per user, a whole number' })
+  RATE_LIMIT_BOOKING_PER_MINUTE = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'invitations and credential checks per minute per user, a whole number' })
+  @Min(1, { message: 'invitations and credential checks per minute per user, a whole number' })
+  RATE_LIMIT_ACCOUNTS_PER_MINUTE = 20;
 }
 
 export class WorkerConfig extends BaseConfig {
@@ -204,6 +215,48 @@ export class WorkerConfig extends BaseConfig {
 
 export class ConfigurationError extends Error {}
 
+/**
+ * Settings that are credentials. Their values are never printed: a configuration error says only how long
+ * the value was, and the log scrubber (libs/adapters/src/logging) removes them from every log line.
+ */
+export const SECRET_SETTINGS = [
+  'FUSIONAUTH_API_KEY',
+  'MIS_TOKEN_KEY',
+  'TWILIO_AUTH_TOKEN',
+  'SES_EVENTS_PASSWORD',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'OPS_DASHBOARD_PASSWORD',
+] as const;
+
+/** Settings that are URLs and may carry a password (`mysql://user:password@host/db`). */
+export const URLS_WITH_CREDENTIALS = ['DATABASE_URL', 'REDIS_URL'] as const;
+
+/** Credentials read by the AWS SDK (SES) from the environment rather than from our settings. */
+export const AWS_CREDENTIAL_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
+const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)([^@/]+)@/i;
+
+/** The password in a URL's user-info, if it has one. */
+export function urlPassword(value: string): string | undefined {
+  return USERINFO_PASSWORD.exec(value)?.[2];
+}
+
+/** A setting's value as a configuration error may show it: secrets by length only, URLs without password. */
+function shown(property: string, value: unknown): string {
+  if (value === undefined) {
+    return 'it is not set';
+  }
+  const text = String(value);
+  if ((SECRET_SETTINGS as readonly string[]).includes(property)) {
+    return `got a value of ${text.length} characters, not shown`;
+  }
+  const visible = (URLS_WITH_CREDENTIALS as readonly string[]).includes(property)
+    ? text.replace(USERINFO_PASSWORD, '$1***@')
+    : text;
+  return `got ${JSON.stringify(visible).slice(0, 60)}`;
+}
+
 /** Reads and validates configuration; the first problem names the variable and what it expects. */
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -211,8 +264,7 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   const [first] = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
   if (first) {
     const expected = Object.values(first.constraints ?? {})[0] ?? 'a valid value';
-    const given =
-      first.value === undefined ? 'it is not set' : `got ${JSON.stringify(String(first.value)).slice(0, 60)}`;
+    const given = shown(first.property, first.value);
     throw new ConfigurationError(
       `Configuration error: ${first.property} must be ${expected.replace(/^\S+ must be /, '')} (${given})`,
     );
