@@ -773,6 +773,47 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets a trust administrator see leavers kept, record a school’s contract end and withdraw it', async () => {
+    const ownTrust = await stack.make.trust('Rowan Valley Trust');
+    const rowanValley = await stack.make.school(ownTrust, 'Rowan Valley Primary');
+    const leaver = await stack.make.pupil(rowanValley, 'Lena', 'Leaver', 6);
+    await sql(`update pupils set enrolment = 'left', leave_date = '2025-07-18' where id = ?`, [leaver.id]);
+    const admin = await person('Tamsin', 'Trustee', 'trust_admin', { trust: ownTrust });
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Data protection' }).click();
+    await page.getByRole('heading', { name: 'Data protection', level: 1 }).waitFor();
+    await expect(page.getByTestId('leavers-kept').textContent()).resolves.toBe('1');
+    await page.getByText('1 Sep 2027').waitFor();
+    await page.getByText('No contract end is recorded.').waitFor();
+    await check(page, 'data protection');
+
+    const endsOn = page.getByLabel('Contract’s last day');
+    await endsOn.fill('2020-07-31');
+    await page.getByRole('button', { name: 'Record contract end' }).click();
+    await page.getByText(/must leave the 30 days’ notice/).waitFor();
+    await check(page, 'data protection with an error');
+    const end = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await endsOn.fill(end);
+    await page.getByRole('button', { name: 'Record contract end' }).click();
+    await page.getByText('This school’s contract is ending').waitFor();
+    await page
+      .getByText(/will be destroyed on/)
+      .first()
+      .waitFor();
+    await check(page, 'data protection with a contract end');
+    await page.getByRole('button', { name: 'Withdraw the termination' }).click();
+    await page.getByText('No contract end is recorded.').waitFor();
+    expect(await stack.make.auditCount({ schoolId: rowanValley.id, action: 'contract.end_withdrawn' })).toBe(
+      1,
+    );
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Destroyed school data' }).click();
+    await page.getByText('No school’s data has been destroyed').waitFor();
+    await check(page, 'destroyed school data');
+    await page.context().close();
+  });
+
   it('lets office staff create and publish a trip, and a parent book it on a phone with the keyboard', async () => {
     const rowan = await stack.make.school(trust, 'Rowan Tree Primary');
     await stack.make.communicationSettings(rowan, { quietHours: null });
