@@ -17,6 +17,8 @@ import { TrustMembershipsController } from './access/trust-memberships.controlle
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { ActorCache } from './auth/actor-cache';
+import { SignInSessions } from './auth/sign-in-sessions';
+import { ReportDownloads } from './http/report-export';
 import { TenantScope } from './auth/tenant-scope';
 import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { GroupsController } from './directory/groups.controller';
@@ -102,6 +104,7 @@ export class AppModule implements NestModule {
           },
         }),
         AccessModule.forRoot({
+          auditSealGraceMs: config.AUDIT_SEAL_GRACE_MS,
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
             apiKey: config.FUSIONAUTH_API_KEY,
@@ -155,6 +158,8 @@ export class AppModule implements NestModule {
         JwtStrategy,
         TenantScope,
         ActorCache,
+        SignInSessions,
+        ReportDownloads,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -11,8 +11,10 @@ import { PersistenceModule } from '@rowan/adapters/persistence/persistence.modul
 import type { Clock } from '@rowan/kernel';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
+import { ComplianceProcessor } from './processors/compliance.processor';
 import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
+import { ComplianceSchedule } from './schedules/compliance.schedule';
 import { DirectorySchedule } from './schedules/directory.schedule';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
 import { EventsModule } from '@rowan/events/events.module';
@@ -58,8 +60,9 @@ export class WorkerModule {
             },
           },
         }),
-        BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
+        BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }, { name: QUEUES.compliance }),
         AccessModule.forRoot({
+          auditSealGraceMs: config.AUDIT_SEAL_GRACE_MS,
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
             apiKey: config.FUSIONAUTH_API_KEY,
@@ -76,8 +79,11 @@ export class WorkerModule {
         SmsSendProcessor,
         EmailSendProcessor,
         EventsProcessor,
+        ComplianceProcessor,
         SendRateLimits,
-        ...(options.schedules === false ? [] : [AccessSchedule, DirectorySchedule, CommunicationsSchedule]),
+        ...(options.schedules === false
+          ? []
+          : [AccessSchedule, DirectorySchedule, CommunicationsSchedule, ComplianceSchedule]),
       ],
     };
   }

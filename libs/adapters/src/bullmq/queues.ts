@@ -14,6 +14,8 @@ export const QUEUES = {
   email: 'send-email',
   /** Waiting-list offers and parents' evening holds that expire (later: held places, reminders). */
   events: 'events',
+  /** The audit log's sealer (later: retention and destruction). */
+  compliance: 'compliance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +29,8 @@ export interface JobPayloads {
   'expire-payment-hold': { readonly bookingId: string };
   /** `attempt`: 0 for the hold's own job, then one more for each re-check of a job that ran early. */
   'expire-hold': { readonly eventId: string; readonly appointmentId: string; readonly attempt: number };
+  /** Seal every audit record past the grace period into its school's hash chain. */
+  'seal-audit': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +47,8 @@ export const jobIds = {
   /** One job per hold and expiry time, and one per re-check (a job cannot re-add its own id while it runs). */
   expireHold: (appointmentId: string, at: number, attempt: number) =>
     `hold-${appointmentId}-${at.toString(36)}-${attempt}`,
+  /** One sealing at a time is enough: a schedule firing on several workers (or again) adds nothing. */
+  sealAudit: () => 'seal-audit',
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };
