@@ -38,13 +38,15 @@ export class MikroOrmAuditChains extends AuditChains {
   }
 
   async extend(chain: AuditChainKey, before: Date, limit: number, seal: SealBatch): Promise<number> {
+    // The head row exists before the transaction that locks it: an INSERT IGNORE inside would take a shared lock
+    // on the existing row, and two sealers each holding one while asking for the exclusive lock would deadlock.
+    await runSql(
+      this.em.fork(),
+      'insert ignore into audit_chain_heads (chain_key, last_seq, last_hash, updated_at) values (?, 0, ?, ?)',
+      [chain, EMPTY_CHAIN.hash, new Date()],
+    );
     // A fork of its own, so no record loaded earlier (and not yet sealed in memory) is taken for the stored one.
     return this.em.fork().transactional(async (em) => {
-      await runSql(
-        em,
-        'insert ignore into audit_chain_heads (chain_key, last_seq, last_hash, updated_at) values (?, 0, ?, ?)',
-        [chain, EMPTY_CHAIN.hash, new Date()],
-      );
       const [locked] = await selectRows<{ last_seq: number | string; last_hash: string }>(
         em,
         'select last_seq, last_hash from audit_chain_heads where chain_key = ? for update',
