@@ -224,6 +224,24 @@ describe('audit log: hash chain, sign-ins and exports', () => {
     expect(await verification(school, token)).toMatchObject({ intact: true, sealed: 4, unsealed: 0 });
   });
 
+  it('the worker’s schedule seals new records by itself, within seconds', async () => {
+    const { school, token } = await schoolWithAdmin();
+    const scheduled = await createWorker(loadConfig(WorkerConfig, apiSettings(stack.identity, settings)));
+    try {
+      await givenRecords(school, 3);
+      await eventually(
+        async () => {
+          const v = await verification(school, token);
+          return v.sealed === 4 && v.unsealed === 0 ? v : undefined;
+        },
+        25_000,
+        500,
+      );
+    } finally {
+      await scheduled.close();
+    }
+  }, 40_000);
+
   describe('sign-ins', () => {
     const signIns = (schoolId: string, userId: string) =>
       stack.orm.em
@@ -270,6 +288,35 @@ describe('audit log: hash chain, sign-ins and exports', () => {
 
       expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
       expect(await signIns(school.id, user.id)).toHaveLength(2);
+    });
+
+    it('spent sessions are forgotten by the worker’s job; live ones are kept', async () => {
+      const spent = randomUUID().replace(/-/g, '').padEnd(64, '0');
+      const live = randomUUID().replace(/-/g, '').padEnd(64, '1');
+      for (const [key, until] of [
+        [spent, new Date(Date.now() - 60_000)],
+        [live, new Date(Date.now() + 3_600_000)],
+      ] as const) {
+        await sql(
+          'insert into sign_in_sessions (session_key, user_id, signed_in_at, expires_at) values (?, ?, ?, ?)',
+          [key, v7(), new Date(), until],
+        );
+      }
+      const job = await compliance.add(
+        'forget-sign-ins',
+        {},
+        { jobId: jobIds.forgetSignIns(), removeOnComplete: true },
+      );
+      await eventually(async () => ((await compliance.getJob(job.id!)) ? undefined : true), 15_000, 50);
+
+      const kept = await stack.orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ session_key: string }>>(
+          'select session_key from sign_in_sessions where session_key in (?, ?)',
+          [spent, live],
+        );
+      expect(kept.map((r) => r.session_key)).toEqual([live]);
     });
 
     it('API instances racing on one session record it once (the database decides, not memory)', async () => {

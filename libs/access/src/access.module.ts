@@ -29,6 +29,7 @@ import { ProvisionIdentityUseCase } from './application/provision-identity/provi
 import { RequeueIdentityProvisioningUseCase } from './application/requeue-identity-provisioning/requeue-identity-provisioning.use-case';
 import { ResolveActorUseCase } from './application/resolve-actor/resolve-actor.use-case';
 import { RevokeMembershipUseCase } from './application/revoke-membership/revoke-membership.use-case';
+import { ForgetSignInSessionsUseCase } from './application/forget-sign-in-sessions/forget-sign-in-sessions.use-case';
 import { RecordReportExportUseCase } from './application/record-report-export/record-report-export.use-case';
 import { RecordSignInUseCase } from './application/record-sign-in/record-sign-in.use-case';
 import { SealAuditTrailUseCase } from './application/seal-audit-trail/seal-audit-trail.use-case';
@@ -52,6 +53,7 @@ const USE_CASES = [
   VerifyAuditChainUseCase,
   RecordSignInUseCase,
   RecordReportExportUseCase,
+  ForgetSignInSessionsUseCase,
 ];
 
 /** How long an audit record waits before it is sealed into its chain, unless configured. */

@@ -32,3 +32,4 @@ export * from './application/seal-audit-trail/seal-audit-trail.use-case';
 export * from './application/verify-audit-chain/verify-audit-chain.use-case';
 export * from './application/record-sign-in/record-sign-in.use-case';
 export * from './application/record-report-export/record-report-export.use-case';
+export * from './application/forget-sign-in-sessions/forget-sign-in-sessions.use-case';

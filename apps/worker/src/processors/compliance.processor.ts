@@ -1,11 +1,15 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { SealAuditTrailUseCase, type SealAuditTrailResult } from '@rowan/access';
+import { ForgetSignInSessionsUseCase, SealAuditTrailUseCase } from '@rowan/access';
 import { QUEUES, type JobPayloads } from '@rowan/adapters/bullmq/queues';
 import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import type { Job } from 'bullmq';
 import { asJobFailure } from './job-outcome';
+
+type ComplianceJob =
+  | (Job<JobPayloads['seal-audit']> & { name: 'seal-audit' })
+  | (Job<JobPayloads['forget-sign-ins']> & { name: 'forget-sign-ins' });
 
 @Processor(QUEUES.compliance)
 export class ComplianceProcessor extends WorkerHost {
@@ -14,22 +18,32 @@ export class ComplianceProcessor extends WorkerHost {
   constructor(
     private readonly orm: MikroORM,
     private readonly seal: SealAuditTrailUseCase,
+    private readonly forgetSignIns: ForgetSignInSessionsUseCase,
   ) {
     super();
   }
 
-  async process(job: Job<JobPayloads['seal-audit']>): Promise<SealAuditTrailResult> {
-    if (job.name !== 'seal-audit') {
-      throw asJobFailure(new Error(`Unknown job ${job.name} on the compliance queue`));
-    }
+  async process(job: ComplianceJob): Promise<object> {
     try {
-      const result = await inJobContext(this.orm, job.id ?? job.name, () => this.seal.execute());
-      if (result.sealed > 0) {
-        this.logger.log(`Sealed ${result.sealed} audit record(s) in ${result.chains} chain(s)`);
-      }
-      return result;
+      return await inJobContext(this.orm, job.id ?? job.name, () => this.run(job));
     } catch (error) {
       throw asJobFailure(error);
+    }
+  }
+
+  private async run(job: ComplianceJob): Promise<object> {
+    switch (job.name) {
+      case 'seal-audit': {
+        const result = await this.seal.execute();
+        if (result.sealed > 0) {
+          this.logger.log(`Sealed ${result.sealed} audit record(s) in ${result.chains} chain(s)`);
+        }
+        return result;
+      }
+      case 'forget-sign-ins':
+        return this.forgetSignIns.execute();
+      default:
+        throw new Error(`Unknown job ${(job as Job).name} on the compliance queue`);
     }
   }
 }

@@ -71,8 +71,8 @@ export class InMemoryAuditChains extends AuditChains {
 
 /** Sign-in sessions claimed, kept only when the unit of work commits. */
 export class InMemorySignInLedger extends SignInLedger implements UnitParticipant {
-  private readonly stored = new Set<string>();
-  private staged = new Set<string>();
+  private readonly stored = new Map<string, Date>();
+  private staged = new Map<string, Date>();
 
   constructor(uow: InMemoryUnitOfWork) {
     super();
@@ -83,8 +83,14 @@ export class InMemorySignInLedger extends SignInLedger implements UnitParticipan
     if (this.stored.has(claim.key) || this.staged.has(claim.key)) {
       return Promise.resolve(false);
     }
-    this.staged.add(claim.key);
+    this.staged.set(claim.key, claim.keepUntil);
     return Promise.resolve(true);
+  }
+
+  forgetExpired(now: Date, limit: number): Promise<number> {
+    const expired = [...this.stored].filter(([, until]) => until < now).slice(0, limit);
+    expired.forEach(([key]) => this.stored.delete(key));
+    return Promise.resolve(expired.length);
   }
 
   check(): void {
@@ -92,11 +98,11 @@ export class InMemorySignInLedger extends SignInLedger implements UnitParticipan
   }
 
   apply(): void {
-    this.staged.forEach((key) => this.stored.add(key));
-    this.staged = new Set();
+    this.staged.forEach((until, key) => this.stored.set(key, until));
+    this.staged = new Map();
   }
 
   discard(): void {
-    this.staged = new Set();
+    this.staged = new Map();
   }
 }

@@ -31,6 +31,8 @@ export interface JobPayloads {
   'expire-hold': { readonly eventId: string; readonly appointmentId: string; readonly attempt: number };
   /** Seal every audit record past the grace period into its school's hash chain. */
   'seal-audit': Record<string, never>;
+  /** Forget the sign-in sessions no token can still show. */
+  'forget-sign-ins': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +51,7 @@ export const jobIds = {
     `hold-${appointmentId}-${at.toString(36)}-${attempt}`,
   /** One sealing at a time is enough: a schedule firing on several workers (or again) adds nothing. */
   sealAudit: () => 'seal-audit',
+  forgetSignIns: () => 'forget-sign-ins',
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };

@@ -14,4 +14,7 @@ export abstract class SignInLedger {
    * many instances ask at once (the others wait for it and get false, or true if it rolled back).
    */
   abstract claim(claim: SignInClaim): Promise<boolean>;
+
+  /** Forgets up to `limit` sessions kept until before `now`; answers how many. */
+  abstract forgetExpired(now: Date, limit: number): Promise<number>;
 }

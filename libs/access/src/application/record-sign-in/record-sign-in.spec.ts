@@ -1,4 +1,5 @@
 import { AccessTestbed } from '../../testing';
+import { ForgetSignInSessionsUseCase } from '../forget-sign-in-sessions/forget-sign-in-sessions.use-case';
 import { RecordSignInUseCase, type SignInSession } from './record-sign-in.use-case';
 
 function setup() {
@@ -85,5 +86,20 @@ describe('RecordSignInUseCase', () => {
       status: 'recorded',
     });
     expect(tb.audit.records()).toHaveLength(1);
+  });
+});
+
+describe('ForgetSignInSessionsUseCase', () => {
+  it('forgets sessions past their keeping time, so only those could be recorded again', async () => {
+    const { tb, useCase } = setup();
+    const forget = new ForgetSignInSessionsUseCase(tb.signIns, tb.clock);
+    const { actor } = tb.givenMember(tb.givenSchool(), 'teacher');
+    await useCase.execute({ actor, session: session() });
+
+    expect(await forget.execute()).toEqual({ forgotten: 0 });
+    await expect(useCase.execute({ actor, session: session() })).resolves.toEqual({ status: 'known' });
+
+    tb.clock.advance(32 * 24 * 3600_000);
+    expect(await forget.execute()).toEqual({ forgotten: 1 });
   });
 });

@@ -22,4 +22,11 @@ export class MikroOrmSignInLedger extends SignInLedger {
     );
     return inserted === 1;
   }
+
+  forgetExpired(now: Date, limit: number): Promise<number> {
+    return runSql(this.em, 'delete from sign_in_sessions where expires_at < ? order by expires_at limit ?', [
+      now,
+      limit,
+    ]);
+  }
 }
