@@ -238,6 +238,15 @@ describe('staff web app (Chromium)', () => {
     const entry = page.getByRole('row').filter({ hasText: `Invited Niamh O'Connor <${invitee}> as teacher` });
     await entry.waitFor();
     await expect(entry.textContent()).resolves.toContain('Grace Hopper');
+    // The tamper check: nothing altered or removed (this run's worker seals nothing, so the count may be 0).
+    await page.getByText(/^Tamper check: chain intact \(\d+ sealed\)/).waitFor();
+    // Her sign-in is in the log too.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Signed in' })
+      .filter({ hasText: 'Grace Hopper' })
+      .first()
+      .waitFor();
     await check(page, 'audit log');
     // Searching by what the change was about: bookings hold no invitation, memberships do.
     await page.getByLabel('About').selectOption('booking');

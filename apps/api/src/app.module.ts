@@ -19,6 +19,8 @@ import { TrustMembershipsController } from './access/trust-memberships.controlle
 import { AccessGuard } from './auth/access.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { ActorCache } from './auth/actor-cache';
+import { SignInSessions } from './auth/sign-in-sessions';
+import { ReportDownloads } from './http/report-export';
 import { TenantScope } from './auth/tenant-scope';
 import { ContactsStaffController } from './directory/contacts-staff.controller';
 import { GroupsController } from './directory/groups.controller';
@@ -115,6 +117,7 @@ export class AppModule implements NestModule {
         }),
         ComplianceModule,
         AccessModule.forRoot({
+          auditSealGraceMs: config.AUDIT_SEAL_GRACE_MS,
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
             apiKey: config.FUSIONAUTH_API_KEY,
@@ -170,6 +173,8 @@ export class AppModule implements NestModule {
         JwtStrategy,
         TenantScope,
         ActorCache,
+        SignInSessions,
+        ReportDownloads,
         FixedWindowCounter,
         // In this order: the route limits count per user, so they run once the AccessGuard knows who it is.
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -12,8 +12,10 @@ import type { Clock } from '@rowan/kernel';
 import { logOptions } from '@rowan/adapters/logging/log-options';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessProcessor } from './processors/access.processor';
+import { ComplianceProcessor } from './processors/compliance.processor';
 import { SyncProcessor } from './processors/sync.processor';
 import { AccessSchedule } from './schedules/access.schedule';
+import { ComplianceSchedule } from './schedules/compliance.schedule';
 import { DirectorySchedule } from './schedules/directory.schedule';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
 import { EventsModule } from '@rowan/events/events.module';
@@ -23,8 +25,6 @@ import { DispatchProcessor } from './processors/dispatch.processor';
 import { EmailSendProcessor, SmsSendProcessor } from './processors/send.processors';
 import { CommunicationsSchedule, SendRateLimits } from './schedules/communications.schedule';
 import { ComplianceModule } from '@rowan/compliance/compliance.module';
-import { ComplianceProcessor } from './processors/compliance.processor';
-import { ComplianceSchedule } from './schedules/compliance.schedule';
 
 @Module({})
 export class WorkerModule {
@@ -62,9 +62,10 @@ export class WorkerModule {
             },
           },
         }),
-        BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }),
+        BullModule.registerQueue({ name: QUEUES.sms }, { name: QUEUES.email }, { name: QUEUES.compliance }),
         ComplianceModule,
         AccessModule.forRoot({
+          auditSealGraceMs: config.AUDIT_SEAL_GRACE_MS,
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
             apiKey: config.FUSIONAUTH_API_KEY,

@@ -5,6 +5,7 @@ import { NotPermitted, type ResolveActorUseCase } from '@rowan/access';
 import { AccessGuard } from './access.guard';
 import { Public } from './decorators';
 import type { ActorCache } from './actor-cache';
+import type { SignInSessions } from './sign-in-sessions';
 import type { TenantScope } from './tenant-scope';
 
 @Controller('probe')
@@ -37,6 +38,7 @@ describe('AccessGuard', () => {
     untouchable as ResolveActorUseCase,
     untouchable as TenantScope,
     untouchable as ActorCache,
+    untouchable as SignInSessions,
   );
 
   it('refuses a route that declares no permission, before looking at any token (default deny)', async () => {

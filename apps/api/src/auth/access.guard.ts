@@ -9,12 +9,13 @@ import {
   type VerifiedIdentity,
 } from '@rowan/access';
 import { ActorCache, type ResolvedAccess } from './actor-cache';
+import { SignInSessions } from './sign-in-sessions';
 import { TenantScope } from './tenant-scope';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators';
 
 /**
  * The global guard: verify the token, resolve the actor from Rowan's memberships (or take them from the
- * ActorCache), set the request's tenant scope, and check the route's declared permission. Routes declaring
+ * ActorCache), record a new sign-in session in the audit log, set the request's tenant scope, and check the route's declared permission. Routes declaring
  * nothing are refused (default deny).
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly resolveActor: ResolveActorUseCase,
     private readonly tenantScope: TenantScope,
     private readonly actors: ActorCache,
+    private readonly signIns: SignInSessions,
   ) {
     super();
   }
@@ -43,6 +45,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new NotAuthenticated('A bearer token is required');
     }
     const { actor, scope } = await this.access(request.user);
+    // The first request of a sign-in session records it (once, across instances); later ones cost nothing.
+    await this.signIns.notice(actor, request.user.session);
     request.actor = actor;
     this.tenantScope.enter(scope);
     if (!actor.can(permission)) {

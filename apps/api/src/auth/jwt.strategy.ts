@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { VerifiedIdentity } from '@rowan/access';
+import type { SignInSession, VerifiedIdentity } from '@rowan/access';
 import { ApiConfig } from '@rowan/adapters/config/config';
 import { passportJwtSecret } from 'jwks-rsa';
 import { createPublicKey, type KeyObject } from 'node:crypto';
@@ -42,6 +42,26 @@ interface AccessTokenClaims {
   roles?: string[];
   amr?: string[];
   mfa?: boolean;
+  /** The identity provider's sign-in session, kept across refreshed tokens. */
+  sid?: string;
+  /** When the person authenticated (seconds). */
+  auth_time?: number;
+  exp?: number;
+}
+
+/** The sign-in session a token belongs to: its `sid`, else its `auth_time`; none if it names neither. */
+function sessionOf(claims: AccessTokenClaims): SignInSession | undefined {
+  const signedInAt = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : null;
+  const key =
+    typeof claims.sid === 'string' && claims.sid !== ''
+      ? `sid:${claims.sid}`
+      : signedInAt
+        ? `auth_time:${claims.auth_time}`
+        : null;
+  if (!key || typeof claims.exp !== 'number') {
+    return undefined;
+  }
+  return { key, signedInAt, expiresAt: new Date(claims.exp * 1000) };
 }
 
 /**
@@ -76,6 +96,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       emailVerified: claims.email_verified === true,
       mfa: claims.mfa === true || (claims.amr ?? []).includes('mfa'),
       operator: (claims.roles ?? []).includes('operator'),
+      session: sessionOf(claims),
     };
   }
 }

@@ -14,7 +14,7 @@ import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id.param';
 import { PageQuery } from '../http/page.query';
-import { ApiReportFile, ExportQuery, sendReport } from '../http/report-export';
+import { ApiReportFile, ExportQuery, ReportDownloads } from '../http/report-export';
 import { EventEquityReportDto, EventParticipationReportDto } from './dto/event-reports.dto';
 import { PaymentsReportDto } from './dto/payments.dto';
 
@@ -38,6 +38,7 @@ export class EventReportsController {
     private readonly participationExport: ExportEventParticipationReportUseCase,
     private readonly equity: GetEventEquityReportUseCase,
     private readonly payments: PaymentsReportUseCase,
+    private readonly downloads: ReportDownloads,
   ) {}
 
   @Get('payments')
@@ -81,11 +82,14 @@ export class EventReportsController {
     @Query() query: ExportQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendReport(
-      reply,
-      await this.payments.export({ actor, schoolId: schoolId as SchoolId, eventId }),
-      query.format,
-    );
+    const report = await this.payments.export({ actor, schoolId: schoolId as SchoolId, eventId });
+    await this.downloads.send(reply, report, {
+      actor,
+      where: { schoolId: schoolId as SchoolId },
+      kind: 'payments',
+      subjectId: eventId,
+      format: query.format,
+    });
   }
 
   @Get('participation')
@@ -130,7 +134,13 @@ export class EventReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.participationExport.execute({ actor, schoolId: schoolId as SchoolId, eventId });
-    await sendReport(reply, report, query.format);
+    await this.downloads.send(reply, report, {
+      actor,
+      where: { schoolId: schoolId as SchoolId },
+      kind: 'participation',
+      subjectId: eventId,
+      format: query.format,
+    });
   }
 
   @Get('equity')
@@ -169,6 +179,12 @@ export class EventReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.equity.execute({ actor, schoolId: schoolId as SchoolId, eventId });
-    await sendReport(reply, equityTable(report, report.title), query.format);
+    await this.downloads.send(reply, equityTable(report, report.title), {
+      actor,
+      where: { schoolId: schoolId as SchoolId },
+      kind: 'equity',
+      subjectId: eventId,
+      format: query.format,
+    });
   }
 }

@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { IdParam } from '../http/id.param';
-import { ApiReportFile, sendReport } from '../http/report-export';
+import { ApiReportFile, ReportDownloads } from '../http/report-export';
 import {
   GroupParticipationExportQuery,
   GroupParticipationQuery,
@@ -42,6 +42,7 @@ export class SchoolReportsController {
   constructor(
     private readonly group: GetGroupParticipationReportUseCase,
     private readonly equity: GetSchoolEquityReportUseCase,
+    private readonly downloads: ReportDownloads,
   ) {}
 
   @Get('group-participation')
@@ -80,7 +81,13 @@ export class SchoolReportsController {
   ): Promise<void> {
     const { format, ...rest } = query;
     const report = await this.group.execute({ actor, schoolId: schoolId as SchoolId, ...rest });
-    await sendReport(reply, groupParticipationTable(report), format);
+    await this.downloads.send(reply, groupParticipationTable(report), {
+      actor,
+      where: { schoolId: schoolId as SchoolId },
+      kind: 'group-participation',
+      format,
+      filters: definedOnly(rest),
+    });
   }
 
   @Get('equity')
@@ -119,14 +126,23 @@ export class SchoolReportsController {
   ): Promise<void> {
     const { format, ...rest } = query;
     const report = await this.equity.execute({ actor, schoolId: schoolId as SchoolId, ...rest });
-    await sendReport(reply, equityTable(report, `${report.from}-to-${report.to}`), format);
+    await this.downloads.send(reply, equityTable(report, `${report.from}-to-${report.to}`), {
+      actor,
+      where: { schoolId: schoolId as SchoolId },
+      kind: 'school-equity',
+      format,
+      filters: { from: report.from, to: report.to },
+    });
   }
 }
 
 @ApiTags('Reports')
 @Controller('api/v1/trusts/:trustId/reports')
 export class TrustReportsController {
-  constructor(private readonly summary: GetTrustEventsSummaryUseCase) {}
+  constructor(
+    private readonly summary: GetTrustEventsSummaryUseCase,
+    private readonly downloads: ReportDownloads,
+  ) {}
 
   @Get('events')
   @RequirePermission('trust_reports:read')
@@ -164,6 +180,22 @@ export class TrustReportsController {
   ): Promise<void> {
     const { format, ...rest } = query;
     const summary = await this.summary.execute({ actor, trustId: trustId as TrustId, ...rest });
-    await sendReport(reply, trustEventsSummaryTable(summary), format);
+    await this.downloads.send(reply, trustEventsSummaryTable(summary), {
+      actor,
+      where: { trustId: trustId as TrustId },
+      kind: 'trust-events',
+      format,
+      filters: definedOnly(rest),
+    });
   }
+}
+
+/** The query's choices that were made, for the audit record. */
+function definedOnly(query: object): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number',
+    ),
+  );
 }

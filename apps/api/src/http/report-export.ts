@@ -1,5 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Injectable } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
+import { RecordReportExportUseCase, type RecordReportExportInput } from '@rowan/access';
 import { CONTENT_TYPES, reportFile } from '@rowan/adapters/export/report-file';
 import { EXPORT_FORMATS, type ExportFormat, type TabularReport } from '@rowan/kernel';
 import { IsIn, IsOptional } from 'class-validator';
@@ -46,4 +47,24 @@ export function sendReport(reply: FastifyReply, report: TabularReport, format: E
     .header('content-disposition', `attachment; filename="${file.filename}"`)
     .header('cache-control', 'no-store')
     .send(file.body);
+}
+
+/** What an export download is recorded as in the audit log (see RecordReportExportUseCase). */
+export type ReportDownload = Omit<RecordReportExportInput, 'title' | 'format'> & {
+  readonly format?: ExportFormat;
+};
+
+/**
+ * Every report download: recorded in the audit log (`report.exported`), then streamed. The report's use case has
+ * authorised the caller already; the record is written before the first byte goes out.
+ */
+@Injectable()
+export class ReportDownloads {
+  constructor(private readonly record: RecordReportExportUseCase) {}
+
+  async send(reply: FastifyReply, report: TabularReport, download: ReportDownload): Promise<void> {
+    const format = download.format ?? 'csv';
+    await this.record.execute({ ...download, format, title: report.title });
+    await sendReport(reply, report, format);
+  }
 }

@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/audit-records/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tamper check of the school’s audit log
+         * @description Recomputes the school’s hash chain from its first record: intact, or the first record found altered or missing. Records join the chain a few seconds after they are written.
+         */
+        get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{schoolId}/mis-connection": {
         parameters: {
             query?: never;
@@ -2035,10 +2055,36 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             requestId: string | null;
+            /** @description In the school’s hash chain yet (the sealer takes a few seconds) */
+            sealed: boolean;
         };
         AuditRecordPageDto: {
             items: components["schemas"]["AuditRecordDto"][];
             nextCursor: string | null;
+        };
+        AuditChainBreakDto: {
+            /**
+             * @description altered: the record no longer matches its hash; missing: a record was removed
+             * @enum {string}
+             */
+            reason: "altered" | "missing";
+            /**
+             * Format: uuid
+             * @description The altered record, or the one found where a removed record should be (null: the newest were removed)
+             */
+            recordId: string | null;
+            /** @description Its place in the chain (for a removal, the missing number) */
+            chainSeq: number;
+        };
+        AuditChainVerificationDto: {
+            /** @description Every sealed record matches its hash and none is missing */
+            intact: boolean;
+            /** @description Records in the chain */
+            sealed: number;
+            /** @description Records older than a few seconds the sealer has not reached yet */
+            unsealed: number;
+            /** @description Where the chain first breaks */
+            firstBroken?: components["schemas"]["AuditChainBreakDto"];
         };
         ConnectMisRequest: {
             /**
@@ -4784,6 +4830,63 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
             /** @description Missing, invalid or expired token, or staff without MFA */

@@ -31,4 +31,9 @@ export class AuditRecord {
     readonly after: Readonly<Record<string, unknown>> | null,
     readonly requestId: string | null,
   ) {}
+
+  /** The record's place in its chain (AuditChain), set once by the sealer; null until then. */
+  readonly chainSeq: number | null = null;
+  readonly prevHash: string | null = null;
+  readonly hash: string | null = null;
 }

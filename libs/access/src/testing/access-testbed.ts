@@ -8,6 +8,7 @@ import type { User } from '../domain/user';
 import { TEST_START, aMembership, aUser, actorFor, type UserOverrides } from './builders';
 import { FakeIdentityProvider } from './fake-identity-provider';
 import { FakeSchoolDirectory } from './fake-school-directory';
+import { InMemoryAuditChains, InMemorySignInLedger } from './in-memory-audit-chains';
 import { InMemoryAuditLog, InMemoryAuditTrail } from './in-memory-audit-trail';
 import { InMemoryMembershipRepository } from './in-memory-membership.repository';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work';
@@ -31,6 +32,8 @@ export class AccessTestbed {
   readonly memberships = new InMemoryMembershipRepository(this.uow, this.users);
   readonly audit = new InMemoryAuditTrail(this.uow, this.clock, this.ids);
   readonly auditLog = new InMemoryAuditLog(this.audit, this.users);
+  readonly auditChains = new InMemoryAuditChains(this.audit);
+  readonly signIns = new InMemorySignInLedger(this.uow);
   readonly directory = new FakeSchoolDirectory();
   readonly jobs = new RecordingAccessJobs();
   readonly identityProvider = new FakeIdentityProvider();

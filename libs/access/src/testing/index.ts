@@ -2,6 +2,7 @@ export * from './access-testbed';
 export * from './builders';
 export * from './fake-identity-provider';
 export * from './fake-school-directory';
+export * from './in-memory-audit-chains';
 export * from './in-memory-audit-trail';
 export * from './in-memory-membership.repository';
 export * from './in-memory-table';

@@ -14,7 +14,7 @@ export const QUEUES = {
   email: 'send-email',
   /** Waiting-list offers and parents' evening holds that expire (later: held places, reminders). */
   events: 'events',
-  /** Retention (anonymising leavers) and the destruction of a school's data after its contract ends. */
+  /** The audit log's sealer, retention (anonymising leavers) and the destruction of a school's data. */
   compliance: 'compliance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -31,6 +31,10 @@ export interface JobPayloads {
   'expire-hold': { readonly eventId: string; readonly appointmentId: string; readonly attempt: number };
   'run-retention': { readonly schoolId: string };
   'destroy-school': { readonly schoolId: string };
+  /** Seal every audit record past the grace period into its school's hash chain. */
+  'seal-audit': Record<string, never>;
+  /** Forget the sign-in sessions no token can still show. */
+  'forget-sign-ins': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -51,6 +55,9 @@ export const jobIds = {
   runRetention: (schoolId: string, day: string) => `retention-${schoolId}-${day}`,
   /** One destruction attempt per school and day (a failed one is tried again the next day). */
   destroySchool: (schoolId: string, day: string) => `destroy-${schoolId}-${day}`,
+  /** One sealing at a time is enough: a schedule firing on several workers (or again) adds nothing. */
+  sealAudit: () => 'seal-audit',
+  forgetSignIns: () => 'forget-sign-ins',
   sendDeliveries: (deliveryIds: readonly string[]) =>
     `send-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 32)}`,
 };

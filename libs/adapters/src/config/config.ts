@@ -158,6 +158,14 @@ export class BaseConfig {
   @Min(1, { message: 'seconds a waiting-list offer is kept, 1 to 1209600' })
   @Max(1_209_600, { message: 'seconds a waiting-list offer is kept, 1 to 1209600' })
   EVENT_OFFER_SECONDS = 86_400;
+
+  @Transform(toInt)
+  @IsInt({ message: 'milliseconds an audit record waits before it is sealed into its chain, 0 to 600000' })
+  @Min(0, { message: 'milliseconds an audit record waits before it is sealed into its chain, 0 to 600000' })
+  @Max(600_000, {
+    message: 'milliseconds an audit record waits before it is sealed into its chain, 0 to 600000',
+  })
+  AUDIT_SEAL_GRACE_MS = 2_000;
 }
 
 export class ApiConfig extends BaseConfig {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditRecordWithActor } from '@rowan/access';
+import type { AuditChainVerification, AuditRecordWithActor } from '@rowan/access';
 import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQuery } from '../../http/page.query';
 
@@ -27,6 +27,8 @@ export class AuditRecordDto {
     unknown
   > | null;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({ description: 'In the school’s hash chain yet (the sealer takes a few seconds)' })
+  sealed!: boolean;
 
   static from({ record, actor }: AuditRecordWithActor): AuditRecordDto {
     return {
@@ -40,6 +42,51 @@ export class AuditRecordDto {
       before: record.before ? { ...record.before } : null,
       after: record.after ? { ...record.after } : null,
       requestId: record.requestId,
+      sealed: record.hash !== null,
+    };
+  }
+}
+
+export class AuditChainBreakDto {
+  @ApiProperty({
+    enum: ['altered', 'missing'],
+    description: 'altered: the record no longer matches its hash; missing: a record was removed',
+  })
+  reason!: 'altered' | 'missing';
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The altered record, or the one found where a removed record should be (null: the newest were removed)',
+  })
+  recordId!: string | null;
+  @ApiProperty({ description: 'Its place in the chain (for a removal, the missing number)' })
+  chainSeq!: number;
+}
+
+export class AuditChainVerificationDto {
+  @ApiProperty({ description: 'Every sealed record matches its hash and none is missing' }) intact!: boolean;
+  @ApiProperty({ description: 'Records in the chain' }) sealed!: number;
+  @ApiProperty({ description: 'Records older than a few seconds the sealer has not reached yet' })
+  unsealed!: number;
+  @ApiPropertyOptional({ type: AuditChainBreakDto, description: 'Where the chain first breaks' })
+  firstBroken?: AuditChainBreakDto;
+
+  static from(v: AuditChainVerification): AuditChainVerificationDto {
+    return {
+      intact: v.intact,
+      sealed: v.sealed,
+      unsealed: v.unsealed,
+      ...(v.firstBroken
+        ? {
+            firstBroken: {
+              reason: v.firstBroken.reason,
+              recordId: v.firstBroken.recordId,
+              chainSeq: v.firstBroken.chainSeq,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
   { value: 'directory.import_applied', label: 'Directory upload applied' },
   { value: 'school.created', label: 'School added' },
   { value: 'trust.created', label: 'Trust created' },
+  { value: 'session.signed_in', label: 'Signed in' },
+  { value: 'report.exported', label: 'Report downloaded' },
 ];
 
 /** "membership.role_changed" -> "Role changed"; an action not listed here reads "Membership activated". */
@@ -33,6 +35,7 @@ const TARGET_LABELS: Record<string, string> = {
   mis_connection: 'MIS connection',
   sync_run: 'MIS sync',
   directory_import: 'Directory upload',
+  report: 'Report',
 };
 
 export function targetLabel(targetType: string): string {
@@ -44,6 +47,6 @@ function sentence(text: string): string {
 }
 
 /** What a change can be to, for the audit log's filter. */
-export const AUDIT_TARGETS: readonly SelectOption<string>[] = Object.entries(TARGET_LABELS)
-  .filter(([value]) => value !== 'user')
-  .map(([value, label]) => ({ value, label }));
+export const AUDIT_TARGETS: readonly SelectOption<string>[] = Object.entries(TARGET_LABELS).map(
+  ([value, label]) => ({ value, label }),
+);

@@ -5,6 +5,7 @@ import { NotAuthenticated } from '../../domain/access.errors';
 import { ROLE_LABELS } from '../../domain/role';
 import { normaliseEmail, User } from '../../domain/user';
 import { AuditTrail } from '../ports/audit-trail';
+import type { SignInSession } from '../record-sign-in/record-sign-in.use-case';
 import { MembershipRepository } from '../ports/membership.repository';
 import { UserRepository } from '../ports/user.repository';
 
@@ -18,6 +19,8 @@ export interface VerifiedIdentity {
   readonly mfa: boolean;
   /** The identity provider grants the platform operator role. */
   readonly operator: boolean;
+  /** The sign-in session the token belongs to, when the token names one (`sid`, else `auth_time`). */
+  readonly session?: SignInSession;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { AuditRecord, Membership, User } from '@rowan/access';
 
 export const UserSchema = new EntitySchema<User>({
@@ -42,6 +42,8 @@ export const AuditRecordSchema = new EntitySchema<AuditRecord>({
     { properties: ['schoolId', 'id'] },
     { properties: ['trustId', 'id'] },
     { properties: ['actorId'] },
+    { properties: ['schoolId', 'chainSeq'] },
+    { name: 'audit_records_unsealed_index', properties: ['chainSeq', 'at'] },
   ],
   properties: {
     id: { type: 'string', primary: true, length: 36 },
@@ -56,5 +58,9 @@ export const AuditRecordSchema = new EntitySchema<AuditRecord>({
     before: { type: 'json', nullable: true },
     after: { type: 'json', nullable: true },
     requestId: { type: 'string', length: 64, nullable: true },
+    // Written once by the sealer (raw SQL), never by a flush: see MikroOrmAuditChains.
+    chainSeq: { type: new BigIntType('number'), nullable: true },
+    prevHash: { type: 'string', columnType: 'char(64)', nullable: true },
+    hash: { type: 'string', columnType: 'char(64)', nullable: true },
   },
 });
