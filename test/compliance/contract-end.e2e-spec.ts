@@ -25,6 +25,8 @@ const TABLES_WITHOUT_SCHOOL_ID: Record<string, string> = {
   email_suppressions: 'addresses that bounced, across the platform (SES’s own account-level list)',
   sms_opt_outs: 'numbers that replied STOP, across the platform (as Twilio applies them)',
   payment_webhook_events: 'Stripe event ids already acted on, with no personal data',
+  audit_chain_heads: 'each school’s audit chain head, keyed by the school’s id and deleted with it',
+  sign_in_sessions: 'sign-ins already recorded, deleted with the accounts of people who belonged only here',
 };
 
 const DAY = 86_400_000;

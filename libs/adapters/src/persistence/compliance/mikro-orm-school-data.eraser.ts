@@ -11,7 +11,16 @@ interface Step {
 }
 
 /** Deletes a chunk of a school's rows, in this order: first what is found through other rows, last the school. */
+/** People whose only memberships are at this school. */
+const ONLY_HERE = `select user_id from memberships where school_id = ?
+   and user_id not in (select user_id from memberships where school_id is null or school_id <> ?)`;
+
 const before: readonly Step[] = [
+  {
+    table: 'sign_in_sessions',
+    sql: `delete from sign_in_sessions where user_id in (${ONLY_HERE}) limit ?`,
+    params: (s) => [s, s],
+  },
   {
     // People who belonged only to this school (its parents, most of its staff): their Rowan accounts go too.
     table: 'users',
@@ -29,7 +38,15 @@ const before: readonly Step[] = [
   },
 ];
 
-const last: Step = { table: 'schools', sql: 'delete from schools where id = ? limit ?', params: (s) => [s] };
+const last: readonly Step[] = [
+  // The head of the school's audit hash chain, keyed by the school's id.
+  {
+    table: 'audit_chain_heads',
+    sql: 'delete from audit_chain_heads where chain_key = ? limit ?',
+    params: (s) => [s],
+  },
+  { table: 'schools', sql: 'delete from schools where id = ? limit ?', params: (s) => [s] },
+];
 
 /**
  * The tables that hold school data are found in the schema, not listed here: every table with a `school_id`
@@ -50,7 +67,7 @@ export class MikroOrmSchoolDataEraser extends SchoolDataEraser {
       sql: `delete from \`${table}\` where school_id = ? limit ?`,
       params: (s) => [s],
     }));
-    for (const step of [...before, ...byColumn, last]) {
+    for (const step of [...before, ...byColumn, ...last]) {
       const rows = await runSql(this.em, step.sql, [...step.params(schoolId), limit]);
       if (rows > 0) {
         return { table: step.table, rows };
