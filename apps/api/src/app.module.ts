@@ -7,10 +7,12 @@ import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { ApiConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
+import { ComplianceModule } from '@rowan/compliance/compliance.module';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { AuditRecordsController } from './access/audit-records.controller';
+import { SubjectAccessController } from './compliance/subject-access.controller';
 import { MeController } from './access/me.controller';
 import { MembershipsController } from './access/memberships.controller';
 import { TrustMembershipsController } from './access/trust-memberships.controller';
@@ -101,6 +103,7 @@ export class AppModule implements NestModule {
             },
           },
         }),
+        ComplianceModule,
         AccessModule.forRoot({
           fusionAuth: {
             baseUrl: config.FUSIONAUTH_URL,
@@ -147,6 +150,7 @@ export class AppModule implements NestModule {
         MyScheduleController,
         ParentsEveningsController,
         MyParentsEveningsController,
+        SubjectAccessController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'payments:settings',
   'reports:read',
   'trust_reports:read',
+  'subject_access:export',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +74,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:settings',
     'reports:read',
     'trust_reports:read',
+    'subject_access:export',
   ],
   school_admin: [
     'schools:read',
@@ -92,6 +94,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:refund',
     'payments:settings',
     'reports:read',
+    'subject_access:export',
   ],
   office: [
     'schools:read',
