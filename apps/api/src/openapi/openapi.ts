@@ -15,6 +15,7 @@ const TAGS: Array<[string, string]> = [
   ['Events', 'Trips and clubs: invitations, bookings and waiting lists'],
   ['Payments', 'Card payments through Stripe: a booking’s ledger, refunds, reconciliation and settings'],
   ['Reports', 'Participation, equity and trust reports on events, as JSON or streamed CSV and Excel files'],
+  ['Compliance', 'Data protection: subject access exports of what Rowan holds about a person'],
   ['Health', 'Liveness and readiness for load balancers'],
 ];
 
