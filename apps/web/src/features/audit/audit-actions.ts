@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
   { value: 'directory.import_applied', label: 'Directory upload applied' },
   { value: 'school.created', label: 'School added' },
   { value: 'trust.created', label: 'Trust created' },
+  { value: 'subject_access.exported', label: 'Subject access export' },
 ];
 
 /** "membership.role_changed" -> "Role changed"; an action not listed here reads "Membership activated". */
@@ -30,6 +31,8 @@ const TARGET_LABELS: Record<string, string> = {
   trust: 'Trust',
   user: 'User',
   contact: 'Contact',
+  pupil: 'Pupil',
+  staff: 'Member of staff',
   mis_connection: 'MIS connection',
   sync_run: 'MIS sync',
   directory_import: 'Directory upload',
