@@ -2,28 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import { PersonalDataSource, type DataSubject, type SubjectDataSection } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
-import { columns, iso, parsed, rows, yes } from '../personal-data.sql';
+import { columns, iso, rows, yes } from '../personal-data.sql';
+import {
+  appointmentSection,
+  bookingSection,
+  consentSection,
+  EVENTS,
+  type AppointmentRow,
+  type BookingRow,
+  type ConsentRow,
+} from './personal-data-event-sections';
 import { eventsPaymentsSections } from './personal-data-payments';
 
-const EVENTS = 'Recorded by Rowan as the school runs clubs, trips and parents’ evenings.';
-
-interface Question {
-  id: string;
-  label: string;
-}
-
-/** "May they swim? Yes; Medical notes: none". */
-function answersText(answers: unknown, questions: unknown): string {
-  const labels = new Map((parsed<Question[]>(questions) ?? []).map((q) => [q.id, q.label]));
-  return (parsed<Array<{ questionId: string; value: string | boolean }>>(answers) ?? [])
-    .map((a) => {
-      const value = a.value === true ? 'Yes' : a.value === false ? 'No' : String(a.value);
-      return `${labels.get(a.questionId) ?? a.questionId}: ${value}`;
-    })
-    .join('; ');
-}
-
-/** The events context's part of a subject access export: invitations, bookings, consent, appointments, staffing. */
 @Injectable()
 export class MikroOrmEventsPersonalData extends PersonalDataSource {
   constructor(private readonly em: EntityManager) {
@@ -113,19 +103,19 @@ export class MikroOrmEventsPersonalData extends PersonalDataSource {
           mayTakeReserved: yes(i.may_take_reserved),
         })),
       },
-      this.bookingSection(
+      bookingSection(
         'events.bookings',
         'Bookings',
         'Places booked for the pupil and where each stands.',
         bookings,
         who,
       ),
-      this.consentSection(
+      consentSection(
         'Consent answers given for the pupil’s bookings, by the parent or carer who answered.',
         consents,
         who,
       ),
-      this.appointmentSection('Parents’ evening appointments booked about the pupil.', appointments, who),
+      appointmentSection('Parents’ evening appointments booked about the pupil.', appointments, who),
       {
         key: 'events.register',
         category: 'Events',
@@ -156,15 +146,15 @@ export class MikroOrmEventsPersonalData extends PersonalDataSource {
     const consents = await this.consents(schoolId, 'c.guardian_id = ?', [userId]);
     const appointments = await this.appointments(schoolId, 'a.parent_user_id = ?', [userId]);
     return [
-      this.bookingSection(
+      bookingSection(
         'events.bookings_made',
         'Bookings made',
         'Places this person booked in the parent app.',
         bookings,
         who,
       ),
-      this.consentSection('Consent answers this person gave.', consents, who),
-      this.appointmentSection('Parents’ evening appointments this person booked.', appointments, who),
+      consentSection('Consent answers this person gave.', consents, who),
+      appointmentSection('Parents’ evening appointments this person booked.', appointments, who),
     ];
   }
 
@@ -204,27 +194,12 @@ export class MikroOrmEventsPersonalData extends PersonalDataSource {
           assignedAt: iso(a.created_at),
         })),
       },
-      this.appointmentSection(
-        'Parents’ evening appointments with the member of staff.',
-        appointments,
-        () => null,
-      ),
+      appointmentSection('Parents’ evening appointments with the member of staff.', appointments, () => null),
     ];
   }
 
   private bookings(schoolId: SchoolId, where: string, params: unknown[]) {
-    return rows<{
-      id: string;
-      pupil_id: string;
-      title: string;
-      kind: string;
-      starts_at: Date;
-      state: string;
-      booked_by: string;
-      offer_expires_at: Date | null;
-      created_at: Date;
-      updated_at: Date;
-    }>(
+    return rows<BookingRow>(
       this.em,
       `select b.id, b.pupil_id, e.title, e.kind, e.starts_at, b.state, b.booked_by, b.offer_expires_at, b.created_at, b.updated_at
          from event_bookings b join events e on e.id = b.event_id and e.school_id = b.school_id
@@ -233,56 +208,8 @@ export class MikroOrmEventsPersonalData extends PersonalDataSource {
     );
   }
 
-  private bookingSection(
-    key: string,
-    title: string,
-    purpose: string,
-    bookings: Awaited<ReturnType<MikroOrmEventsPersonalData['bookings']>>,
-    who: (userId: string | null) => string | null,
-  ): SubjectDataSection {
-    return {
-      key,
-      category: 'Events',
-      title,
-      description: `${purpose} ${EVENTS}`,
-      columns: columns(
-        ['bookingId', 'Booking id', 'text'],
-        ['pupilId', 'Pupil id', 'text'],
-        ['event', 'Event', 'text'],
-        ['kind', 'Kind', 'text'],
-        ['startsAt', 'Starts', 'datetime'],
-        ['state', 'State', 'text'],
-        ['bookedBy', 'Booked by', 'text'],
-        ['offerExpiresAt', 'Offer expires', 'datetime'],
-        ['bookedAt', 'Booked', 'datetime'],
-        ['updatedAt', 'Last changed', 'datetime'],
-      ),
-      rows: bookings.map((b) => ({
-        bookingId: b.id,
-        pupilId: b.pupil_id,
-        event: b.title,
-        kind: b.kind,
-        startsAt: iso(b.starts_at),
-        state: b.state,
-        bookedBy: who(b.booked_by),
-        offerExpiresAt: iso(b.offer_expires_at),
-        bookedAt: iso(b.created_at),
-        updatedAt: iso(b.updated_at),
-      })),
-    };
-  }
-
   private consents(schoolId: SchoolId, where: string, params: unknown[]) {
-    return rows<{
-      booking_id: string;
-      title: string;
-      guardian_id: string;
-      answers: unknown;
-      questions: unknown;
-      stale: number;
-      given_at: Date;
-      stale_at: Date | null;
-    }>(
+    return rows<ConsentRow>(
       this.em,
       `select c.booking_id, e.title, c.guardian_id, c.answers, f.questions, c.stale, c.given_at, c.stale_at
          from event_consents c
@@ -294,86 +221,13 @@ export class MikroOrmEventsPersonalData extends PersonalDataSource {
     );
   }
 
-  private consentSection(
-    purpose: string,
-    consents: Awaited<ReturnType<MikroOrmEventsPersonalData['consents']>>,
-    who: (userId: string | null) => string | null,
-  ): SubjectDataSection {
-    return {
-      key: 'events.consents',
-      category: 'Events',
-      title: 'Consent',
-      description: `${purpose} Marked out of date when the event or its form changed after it was given. ${EVENTS}`,
-      columns: columns(
-        ['bookingId', 'Booking id', 'text'],
-        ['event', 'Event', 'text'],
-        ['answeredBy', 'Answered by', 'text'],
-        ['answers', 'Answers', 'text'],
-        ['givenAt', 'Given', 'datetime'],
-        ['outOfDate', 'Out of date', 'boolean'],
-        ['outOfDateSince', 'Out of date since', 'datetime'],
-      ),
-      rows: consents.map((c) => ({
-        bookingId: c.booking_id,
-        event: c.title,
-        answeredBy: who(c.guardian_id),
-        answers: answersText(c.answers, c.questions),
-        givenAt: iso(c.given_at),
-        outOfDate: yes(c.stale),
-        outOfDateSince: iso(c.stale_at),
-      })),
-    };
-  }
-
   private appointments(schoolId: SchoolId, where: string, params: unknown[]) {
-    return rows<{
-      title: string;
-      staff_id: string;
-      pupil_id: string;
-      parent_user_id: string;
-      state: string;
-      starts_at: Date;
-      ends_at: Date;
-      created_at: Date;
-    }>(
+    return rows<AppointmentRow>(
       this.em,
       `select e.title, a.staff_id, a.pupil_id, a.parent_user_id, a.state, a.starts_at, a.ends_at, a.created_at
          from parents_evening_appointments a join events e on e.id = a.event_id and e.school_id = a.school_id
         where a.school_id = ? and ${where} order by a.starts_at, a.id`,
       [schoolId, ...params],
     );
-  }
-
-  private appointmentSection(
-    purpose: string,
-    appointments: Awaited<ReturnType<MikroOrmEventsPersonalData['appointments']>>,
-    who: (userId: string | null) => string | null,
-  ): SubjectDataSection {
-    return {
-      key: 'events.appointments',
-      category: 'Events',
-      title: 'Parents’ evening appointments',
-      description: `${purpose} ${EVENTS}`,
-      columns: columns(
-        ['event', 'Parents’ evening', 'text'],
-        ['pupilId', 'Pupil id', 'text'],
-        ['teacherId', 'Teacher (staff id)', 'text'],
-        ['bookedBy', 'Booked by', 'text'],
-        ['state', 'State', 'text'],
-        ['startsAt', 'Starts', 'datetime'],
-        ['endsAt', 'Ends', 'datetime'],
-        ['bookedAt', 'Booked', 'datetime'],
-      ),
-      rows: appointments.map((a) => ({
-        event: a.title,
-        pupilId: a.pupil_id,
-        teacherId: a.staff_id,
-        bookedBy: who(a.parent_user_id),
-        state: a.state,
-        startsAt: iso(a.starts_at),
-        endsAt: iso(a.ends_at),
-        bookedAt: iso(a.created_at),
-      })),
-    };
   }
 }
