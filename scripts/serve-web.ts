@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { SUBJECT_ACCESS_STYLE_HASH } from '@rowan/compliance/application/subject-access/subject-access.html';
 import sirv from 'sirv';
 
 /** What the SPA fetches from `/config.json` at boot (apps/web/src/config.ts). */
@@ -102,7 +103,8 @@ function buildSecurityHeaders(config: WebRuntimeConfig): Record<string, string> 
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The subject access page is shown from a blob: URL, which keeps this policy: its one stylesheet by hash.
+    `style-src 'self' ${SUBJECT_ACCESS_STYLE_HASH}`,
     "img-src 'self' data:",
     `connect-src 'self' ${api} ${issuer}`,
     `frame-src ${issuer}`,

@@ -307,6 +307,61 @@ describe('staff web app (Chromium)', () => {
     await page.context().close();
   });
 
+  it('lets a school administrator export a pupil’s data as JSON and as a readable page; not office staff', async () => {
+    const admin = await person('Dara', 'Protection', 'school_admin', { school });
+    const officer = await person('Oisín', 'Office', 'office', { school });
+    const pupil = await stack.make.pupil(school, 'Saoirse', 'Subject', 6);
+    const contact = await stack.make.contact(school, 'Niall', 'Subject', ['niall.subject@example.test']);
+    await stack.make.link(pupil, contact, 'Father');
+    const pupilUrl = `${web.url}/schools/${school.id}/pupils/${pupil.id}`;
+
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await signIn(page, admin.email);
+    await page.goto(pupilUrl);
+    await page.getByRole('heading', { name: 'Subject access export', level: 2 }).waitFor();
+    await check(page, 'pupil with subject access export');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('subject-access-saoirse-subject.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.subject).toEqual({ kind: 'pupil', id: pupil.id, name: 'Saoirse Subject' });
+    expect(JSON.stringify(exported.sections)).toContain('niall.subject@example.test');
+
+    // The page comes from a blob: URL under the web app's policy, which allows its stylesheet by hash.
+    const [readable] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Open readable page' }).click(),
+    ]);
+    await readable
+      .getByRole('heading', { name: 'Subject access export: Saoirse Subject', level: 1 })
+      .waitFor();
+    expect(readable.url()).toMatch(/^blob:/);
+    await expect(
+      readable.evaluate<string>('getComputedStyle(document.querySelector("header")).borderBottomStyle'),
+    ).resolves.toBe('solid');
+    await readable.getByRole('cell', { name: 'Father' }).first().waitFor();
+    await check(readable, 'subject access page');
+    await expectEventually(async () =>
+      expect(
+        await sql(
+          `select summary from audit_records where action = 'subject_access.exported' and target_id = ?`,
+          [pupil.id],
+        ),
+      ).toEqual([{ summary: 'Subject access export (JSON)' }, { summary: 'Subject access export (HTML)' }]),
+    );
+    await page.context().close();
+
+    const office = await (await browser.newContext()).newPage();
+    await signIn(office, officer.email);
+    await office.goto(pupilUrl);
+    await office.getByRole('heading', { name: /Saoirse/, level: 1 }).waitFor();
+    await office.getByRole('heading', { name: 'Contacts', level: 2 }).waitFor();
+    await expect(office.getByRole('button', { name: 'Download JSON' }).count()).resolves.toBe(0);
+    await office.context().close();
+  });
+
   it('lets a school administrator upload the directory as CSV: problems by line, then a preview, then apply', async () => {
     const csvSchool = await stack.make.school(trust, 'Rowan Tree Infants');
     const admin = await person('Cerys', 'Admin', 'school_admin', { school: csvSchool });

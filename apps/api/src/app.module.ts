@@ -7,12 +7,14 @@ import { redisConnection } from '@rowan/adapters/bullmq/redis-connection';
 import { ApiConfig } from '@rowan/adapters/config/config';
 import { CryptoModule } from '@rowan/adapters/crypto/crypto.module';
 import { PersistenceModule } from '@rowan/adapters/persistence/persistence.module';
+import { ComplianceModule } from '@rowan/compliance/compliance.module';
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { logOptions } from '@rowan/adapters/logging/log-options';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { AuditRecordsController } from './access/audit-records.controller';
+import { SubjectAccessController } from './compliance/subject-access.controller';
 import { MeController } from './access/me.controller';
 import { MembershipsController } from './access/memberships.controller';
 import { TrustMembershipsController } from './access/trust-memberships.controller';
@@ -29,7 +31,6 @@ import { MisSyncController } from './directory/mis-sync.controller';
 import { DirectoryImportsController } from './directory/directory-imports.controller';
 import { CommunicationsModule } from '@rowan/communications/communications.module';
 import { EventsModule } from '@rowan/events/events.module';
-import { ComplianceModule } from '@rowan/compliance/compliance.module';
 import { SchoolComplianceController, TrustComplianceController } from './compliance/compliance.controller';
 import { messagingSettings } from '@rowan/adapters/config/messaging-settings';
 import { InboxController } from './communications/inbox.controller';
@@ -165,6 +166,7 @@ export class AppModule implements NestModule {
         MyScheduleController,
         ParentsEveningsController,
         MyParentsEveningsController,
+        SubjectAccessController,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

@@ -19,6 +19,31 @@ import { LeaverRegister, RETENTION_PARTICIPANTS } from './application/ports/leav
 import { ReadRetentionUseCase } from './application/retention/read-retention.use-case';
 import { RunRetentionUseCase } from './application/retention/run-retention.use-case';
 import { ScheduleComplianceWorkUseCase } from './application/schedule-compliance-work.use-case';
+import { MikroOrmCommunicationsPersonalData } from '@rowan/adapters/persistence/communications/mikro-orm-communications-personal-data';
+import { MikroOrmDirectoryPersonalData } from '@rowan/adapters/persistence/directory/mikro-orm-directory-personal-data';
+import { MikroOrmEventsPersonalData } from '@rowan/adapters/persistence/events/mikro-orm-events-personal-data';
+import { MikroOrmAccessPersonalData } from '@rowan/adapters/persistence/repositories/mikro-orm-access-personal-data';
+import { ExportSubjectAccessUseCase } from './application/subject-access/export-subject-access.use-case';
+import { DataSubjects, PersonalDataSources } from './application/subject-access/personal-data.ports';
+
+/** Subject access: every context holding personal data has a source, read in this order. */
+const PERSONAL_DATA_SOURCES = [
+  MikroOrmDirectoryPersonalData,
+  MikroOrmEventsPersonalData,
+  MikroOrmCommunicationsPersonalData,
+  MikroOrmAccessPersonalData,
+];
+
+const SUBJECT_ACCESS = [
+  ...PERSONAL_DATA_SOURCES,
+  { provide: DataSubjects, useExisting: MikroOrmDirectoryPersonalData },
+  {
+    provide: PersonalDataSources,
+    useFactory: (...sources: PersonalDataSources['all']) => new PersonalDataSources(sources),
+    inject: PERSONAL_DATA_SOURCES,
+  },
+  ExportSubjectAccessUseCase,
+];
 
 const USE_CASES = [
   RunRetentionUseCase,
@@ -26,11 +51,12 @@ const USE_CASES = [
   SchoolContractUseCase,
   DestroySchoolDataUseCase,
   ScheduleComplianceWorkUseCase,
+  ExportSubjectAccessUseCase,
 ];
 
 /**
  * The compliance context: needs the global PersistenceModule and AuditModule, and BullMQ's root. Every context
- * that holds personal data about pupils or contacts takes part in retention through a participant here.
+ * that holds personal data takes part in retention through a participant, and in subject access through a source.
  */
 @Module({
   imports: [DirectoryModule, BullModule.registerQueue({ name: QUEUES.compliance })],
@@ -48,6 +74,7 @@ const USE_CASES = [
       useFactory: (...participants: unknown[]) => participants,
       inject: [DirectoryRetention, EventsRetention, CommunicationsRetention, AccessRetention],
     },
+    ...SUBJECT_ACCESS.filter((p) => p !== ExportSubjectAccessUseCase),
     ...USE_CASES,
   ],
   exports: USE_CASES,

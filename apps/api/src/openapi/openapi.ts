@@ -16,7 +16,7 @@ const TAGS: Array<[string, string]> = [
   ['Payments', 'Card payments through Stripe: a booking’s ledger, refunds, reconciliation and settings'],
   [
     'Data protection',
-    'Leavers kept two academic years then anonymised; a school’s data destroyed 30 days after its contract ends',
+    'Subject access exports; leavers kept two academic years then anonymised; a school’s data destroyed 30 days after its contract ends',
   ],
   ['Reports', 'Participation, equity and trust reports on events, as JSON or streamed CSV and Excel files'],
   ['Health', 'Liveness and readiness for load balancers'],

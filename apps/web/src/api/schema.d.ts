@@ -1896,6 +1896,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{schoolId}/subject-access/pupils/{pupilId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access export for a pupil
+         * @description For a subject access request (UK GDPR Article 15): everything Rowan holds about the person at this school, section by section (directory record, events, payments, communications, account and audit trail), each saying what it is for and where it comes from. Every export is recorded in the audit trail (`subject_access.exported`). `?format=html` answers a standalone page to read, print or save instead.
+         */
+        get: operations["exportPupilSubjectAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/subject-access/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access export for a contact (parent or carer)
+         * @description For a subject access request (UK GDPR Article 15): everything Rowan holds about the person at this school, section by section (directory record, events, payments, communications, account and audit trail), each saying what it is for and where it comes from. Every export is recorded in the audit trail (`subject_access.exported`). `?format=html` answers a standalone page to read, print or save instead.
+         */
+        get: operations["exportContactSubjectAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{schoolId}/subject-access/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access export for a member of staff
+         * @description For a subject access request (UK GDPR Article 15): everything Rowan holds about the person at this school, section by section (directory record, events, payments, communications, account and audit trail), each saying what it is for and where it comes from. Every export is recorded in the audit trail (`subject_access.exported`). `?format=html` answers a standalone page to read, print or save instead.
+         */
+        get: operations["exportStaffSubjectAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1917,7 +1977,7 @@ export interface components {
             /** @description null for a trust-wide role */
             school: components["schemas"]["NamedRefDto"] | null;
             /** @description What this role allows there (the API checks again) */
-            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "reports:read" | "trust_reports:read" | "retention:read" | "contracts:manage" | "operations:queues")[];
+            permissions: ("me:read" | "trusts:create" | "trusts:read" | "schools:create" | "schools:read" | "memberships:read" | "memberships:manage" | "trust_memberships:manage" | "audit:read" | "directory:read" | "directory:manage" | "parents:invite" | "messages:read" | "messages:send" | "messages:approve" | "messages:settings" | "trust_messages:read" | "trust_messages:settings" | "events:read" | "events:manage" | "payments:read" | "payments:refund" | "payments:settings" | "reports:read" | "trust_reports:read" | "retention:read" | "contracts:manage" | "subject_access:export" | "operations:queues")[];
         };
         MeDto: {
             /** Format: uuid */
@@ -3940,6 +4000,61 @@ export interface components {
             appointments: components["schemas"]["AppointmentDto"][];
             /** @description Teachers who could not be fitted; nothing was booked */
             unfitted: components["schemas"]["UnfittedDto"][];
+        };
+        SubjectAccessSubjectDto: {
+            /** @enum {string} */
+            kind: "pupil" | "contact" | "staff";
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+        };
+        SubjectAccessSchoolDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SectionColumnDto: {
+            /**
+             * @description The key of this column in each row
+             * @example dateOfBirth
+             */
+            key: string;
+            /** @example Date of birth */
+            label: string;
+            /**
+             * @description date: YYYY-MM-DD; datetime: ISO 8601 (UTC); pence: integer pence
+             * @enum {string}
+             */
+            type: "text" | "number" | "boolean" | "date" | "datetime" | "pence";
+        };
+        SubjectDataSectionDto: {
+            /**
+             * @description Stable; unique in an export
+             * @example directory.characteristics
+             */
+            key: string;
+            /**
+             * @description The part of Rowan that holds it
+             * @enum {string}
+             */
+            category: "Directory" | "Events" | "Payments" | "Communications" | "Access";
+            /** @example Characteristics */
+            title: string;
+            /** @description What the data is for and where it comes from */
+            description: string;
+            columns: components["schemas"]["SectionColumnDto"][];
+            /** @description One object per record, keyed by the columns’ keys; a missing value is null */
+            rows: {
+                [key: string]: (string | number | boolean) | null;
+            }[];
+        };
+        SubjectAccessExportDto: {
+            subject: components["schemas"]["SubjectAccessSubjectDto"];
+            school: components["schemas"]["SubjectAccessSchoolDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            sections: components["schemas"]["SubjectDataSectionDto"][];
         };
         FieldErrorDto: {
             /** @example email */
@@ -11660,6 +11775,222 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportPupilSubjectAccess: {
+        parameters: {
+            query?: {
+                /** @description JSON (the data), or a standalone readable HTML page to print or save */
+                format?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                pupilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export: JSON, or with `?format=html` a readable page (no scripts; styles allowed by hash) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessExportDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportContactSubjectAccess: {
+        parameters: {
+            query?: {
+                /** @description JSON (the data), or a standalone readable HTML page to print or save */
+                format?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export: JSON, or with `?format=html` a readable page (no scripts; styles allowed by hash) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessExportDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportStaffSubjectAccess: {
+        parameters: {
+            query?: {
+                /** @description JSON (the data), or a standalone readable HTML page to print or save */
+                format?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export: JSON, or with `?format=html` a readable page (no scripts; styles allowed by hash) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessExportDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid request; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token, or staff without MFA */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'retention:read',
   /** A school's contract end (and so the destruction of its data), and the trust's deletion records. */
   'contracts:manage',
+  'subject_access:export',
   'operations:queues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -79,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'trust_reports:read',
     'retention:read',
     'contracts:manage',
+    'subject_access:export',
   ],
   school_admin: [
     'schools:read',
@@ -99,6 +101,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments:settings',
     'reports:read',
     'retention:read',
+    'subject_access:export',
   ],
   office: [
     'schools:read',

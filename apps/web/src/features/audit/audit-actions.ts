@@ -15,6 +15,10 @@ export const AUDIT_ACTIONS: readonly SelectOption<string>[] = [
   { value: 'trust.created', label: 'Trust created' },
   { value: 'session.signed_in', label: 'Signed in' },
   { value: 'report.exported', label: 'Report downloaded' },
+  { value: 'subject_access.exported', label: 'Subject access export' },
+  { value: 'retention.ran', label: 'Retention run' },
+  { value: 'contract.end_recorded', label: 'Contract end recorded' },
+  { value: 'contract.end_withdrawn', label: 'Contract end withdrawn' },
 ];
 
 /** "membership.role_changed" -> "Role changed"; an action not listed here reads "Membership activated". */
@@ -32,6 +36,8 @@ const TARGET_LABELS: Record<string, string> = {
   trust: 'Trust',
   user: 'User',
   contact: 'Contact',
+  pupil: 'Pupil',
+  staff: 'Member of staff',
   mis_connection: 'MIS connection',
   sync_run: 'MIS sync',
   directory_import: 'Directory upload',
