@@ -1,3 +1,4 @@
+import { signedIn } from './isolation-kit';
 import { Membership } from '@rowan/access';
 import { Contact, type Pupil, type School } from '@rowan/directory';
 import { v7 } from 'uuid';
@@ -37,7 +38,10 @@ export async function family(
   );
   await em.persist(membership).flush();
   return {
-    token: await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false }),
+    token: await signedIn(
+      stack,
+      await stack.token({ userId: user.identitySubject!, email: user.email, mfa: false }),
+    ),
     userId: user.id,
     email: user.email,
     contactId: contact.id,

@@ -1,3 +1,4 @@
+import { SUBJECT_ACCESS_STYLE_HASH } from '@rowan/compliance/application/subject-access/subject-access.html';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -86,7 +87,9 @@ describe('serveWeb', () => {
         'default-src': ["'self'"],
         // No 'unsafe-inline' or 'unsafe-eval': the build's scripts are files of its own.
         'script-src': ["'self'"],
-        'style-src': ["'self'"],
+        // Beside its own files, only the subject access page's one stylesheet (opened from a blob: URL, which
+        // keeps this policy), by its hash: no inline style else.
+        'style-src': ["'self'", SUBJECT_ACCESS_STYLE_HASH],
         'img-src': ["'self'", 'data:'],
         // Only the API and the identity provider (their origins, not any path), nothing else.
         'connect-src': ["'self'", 'http://127.0.0.1:1', 'http://127.0.0.1:2'],

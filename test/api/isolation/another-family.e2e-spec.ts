@@ -10,6 +10,7 @@ import {
   leaked,
   PUBLIC_OPERATIONS,
   roleMay,
+  signedIn,
 } from '../../support/isolation-kit';
 import { bodyIdFields, requestFor, type Operation } from '../../support/openapi-walk';
 import { fingerprintChanges, fingerprintSchools } from '../../support/school-fingerprint';
@@ -106,7 +107,10 @@ describe('isolation: every route, as one parent, with another family’s ids', (
     school = await stack.make.school(trust);
     await stack.make.communicationSettings(school, { quietHours: null });
     const staff = await stack.make.member('school_admin', { school });
-    admin = await stack.token({ userId: staff.user.identitySubject!, email: staff.user.email });
+    admin = await signedIn(
+      stack,
+      await stack.token({ userId: staff.user.identitySubject!, email: staff.user.email }),
+    );
     const tag = randomUUID().slice(0, 6);
     childA = await stack.make.pupil(school, `Alfa${tag}`, `Ayes${tag}`, 5);
     childB = await stack.make.pupil(school, `Bravo${tag}`, `Bees${tag}`, 5);
