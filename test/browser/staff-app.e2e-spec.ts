@@ -922,9 +922,34 @@ describe('staff web app (Chromium)', () => {
     await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { name: 'Castle trip', level: 1 }).waitFor();
+    // Changing the draft: the form comes back filled in (dates in UK time, the chosen class named).
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page.getByRole('heading', { name: 'Change the event', level: 1 }).waitFor();
+    await expectValue(page.getByLabel('Title'), 'Castle trip');
+    await expectValue(page.getByLabel('Starts'), '2030-06-03T09:00');
+    await expectValue(page.getByLabel('Places', { exact: true }), '20');
+    await page.getByRole('button', { name: 'Remove 3Y' }).waitFor();
+    await page.getByRole('heading', { name: '2 eligible pupils' }).waitFor();
+    await check(page, 'change event');
+    await page.getByLabel('Title').fill('Castle trip to Conwy');
+    await page.getByLabel('Places', { exact: true }).fill('25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Castle trip to Conwy', level: 1 }).waitFor();
+    await page.getByText(/0 of 25 places taken/).waitFor();
     await page.getByRole('button', { name: 'Publish and invite' }).click();
     await page.getByText('Families invited').waitFor();
     await check(page, 'event');
+    // Once published, only the title, description and dates may change, and the form says so.
+    await page.getByRole('link', { name: 'Change details' }).click();
+    await page.getByText('This event is published').waitFor();
+    await check(page, 'change a published event');
+    await page.getByLabel('Places', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('alert').filter({ hasText: /title, description and dates/i }).first().waitFor();
+    await page.getByLabel('Places', { exact: true }).fill('25');
+    await page.getByLabel('Title').fill('Castle trip');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Castle trip', level: 1 }).waitFor();
     const [saved] = await stack.orm.em.fork().find(SchoolEvent, { schoolId: rowan.id }, { filters: false });
     expect(saved?.eligibility).toEqual({
       ncYears: [5],

@@ -26,3 +26,13 @@ export function endOfLondonDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return startOfLondonDay(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10));
 }
+
+/** An instant as a `<input type="datetime-local">` value in London wall time (`YYYY-MM-DDTHH:MM`); '' for none. */
+export function isoToLondonInput(iso: string | null | undefined): string {
+  if (!iso) {
+    return '';
+  }
+  const p = inLondon(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}

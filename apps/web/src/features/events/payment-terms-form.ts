@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { parsePounds } from '../../lib/format';
-import { londonToIso } from '../../lib/london-time';
+import { isoToLondonInput, londonToIso } from '../../lib/london-time';
 
 type PaymentTerms = components['schemas']['PaymentTermsDto'];
 
@@ -61,4 +61,21 @@ export function toPaymentTerms(form: PaymentTermsForm): PaymentTerms {
     throw new ApiError({ type: 'about:blank#client', title: 'Check the payment terms', status: 400, errors });
   }
   return terms;
+}
+
+/** Saved payment terms back into the form's text (editing an event); the empty form when there are none. */
+export function fromPaymentTerms(terms: PaymentTerms | null | undefined): PaymentTermsForm {
+  if (!terms) {
+    return emptyPaymentTerms();
+  }
+  const pounds = (p: number | null | undefined) =>
+    p === null || p === undefined ? '' : (p / 100).toFixed(2);
+  return {
+    subsidy: terms.subsidy,
+    subsidyPercent: terms.subsidyPercent ? String(terms.subsidyPercent) : '50',
+    subsidyMax: pounds(terms.subsidyMaxP),
+    siblingDiscountPercent: String(terms.siblingDiscountPercent ?? 0),
+    deposit: pounds(terms.depositP),
+    balanceDueOn: terms.balanceDueAt ? isoToLondonInput(terms.balanceDueAt).slice(0, 10) : '',
+  };
 }

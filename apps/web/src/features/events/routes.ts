@@ -26,6 +26,12 @@ export const eventsRoutes: RouteRecordRaw[] = [
         meta: { title: 'New event' },
       },
       {
+        path: ':eventId/edit',
+        name: 'edit-event',
+        component: () => import('./pages/create-event-page.vue'),
+        meta: { title: 'Change the event' },
+      },
+      {
         path: ':eventId',
         name: 'event',
         component: () => import('./pages/event-page.vue'),
