@@ -945,7 +945,11 @@ describe('staff web app (Chromium)', () => {
     await check(page, 'change a published event');
     await page.getByLabel('Places', { exact: true }).fill('10');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('alert').filter({ hasText: /title, description and dates/i }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /title, description and dates/i })
+      .first()
+      .waitFor();
     await page.getByLabel('Places', { exact: true }).fill('25');
     await page.getByLabel('Title').fill('Castle trip');
     await page.getByRole('button', { name: 'Save changes' }).click();
