@@ -3,12 +3,14 @@ import { inJobContext } from '@rowan/adapters/persistence/job-context';
 import { ScheduleComplianceWorkUseCase } from '@rowan/compliance';
 import type { Trust } from '@rowan/directory';
 import { FixedClock } from '@rowan/kernel';
+import FusionAuthClient from '@fusionauth/typescript-client';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { expectEventually } from '../support/eventually';
 import { eventsKit } from '../support/events-kit';
 import { startMessagingStack, type MessagingStack } from '../support/messaging-stack';
+import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID } from '../support/test-env';
 
 /**
  * Tables that hold no `school_id` column, and why: each is either not any one school's data, or is destroyed
@@ -59,6 +61,27 @@ describe('contract end: a school’s data is destroyed 30 days after its contrac
       )
     ).map((r) => r.t);
   }
+
+  const fusionAuth = () => new FusionAuthClient(TEST_API_KEY, stack.identity.issuer, TEST_TENANT_ID);
+
+  /** Gives the Rowan user an account at the sandbox identity provider, linked by its subject. */
+  async function identityAccount(userId: string): Promise<string> {
+    const registered = await fusionAuth().register(undefined as unknown as string, {
+      user: { email: `idp.${randomUUID().slice(0, 8)}@example.test`, password: 'a-long-password' },
+      registration: { applicationId: TEST_APPLICATION_ID },
+    });
+    const subject = registered.response.user!.id!;
+    await sql('update users set identity_subject = ? where id = ?', [subject, userId]);
+    return subject;
+  }
+
+  const identityStatus = (subject: string) =>
+    fusionAuth()
+      .retrieveUser(subject)
+      .then(
+        () => 200,
+        (error: { statusCode?: number }) => error.statusCode,
+      );
 
   /** Rows of the school in every table that has a school_id. */
   async function schoolRows(schoolId: string): Promise<Record<string, number>> {
@@ -171,6 +194,9 @@ describe('contract end: a school’s data is destroyed 30 days after its contrac
       (await as(doomed.staffToken).get(`/api/v1/schools/${doomed.school.id}/contract`)).body.endsOn,
     ).toBe(endsOn);
 
+    // Both schools' administrators have accounts at the identity provider (the sandbox FusionAuth).
+    const doomedSubject = await identityAccount(doomed.admin.id);
+    const sisterSubject = await identityAccount(sister.admin.id);
     const before = await schoolRows(doomed.school.id);
     expect(Object.keys(before).length).toBeGreaterThanOrEqual(20);
 
@@ -200,6 +226,9 @@ describe('contract end: a school’s data is destroyed 30 days after its contrac
       ),
     ).toEqual([]);
     expect(await rows('select id from users where id = ?', [doomed.admin.id])).toEqual([]);
+    // Their identity-provider account is deleted too; the sister school's administrator keeps theirs.
+    await expectEventually(async () => expect(await identityStatus(doomedSubject)).toBe(404));
+    expect(await identityStatus(sisterSubject)).toBe(200);
     // The id survives only in the trust's records of the destruction: the deletion record, and the trust-level
     // audit records written by the destruction job (whose request id names the job).
     expect((await mentions(doomed.school.id)).sort()).toEqual([

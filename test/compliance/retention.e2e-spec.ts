@@ -4,12 +4,14 @@ import { RunRetentionUseCase, ScheduleComplianceWorkUseCase } from '@rowan/compl
 import type { Pupil, School } from '@rowan/directory';
 import { FixedClock } from '@rowan/kernel';
 import type { StripeStandIn } from '@rowan/sandbox';
+import FusionAuthClient from '@fusionauth/typescript-client';
 import { randomUUID } from 'node:crypto';
 import { v7 } from 'uuid';
 import type { ApiStack } from '../support/api-stack';
 import { expectEventually } from '../support/eventually';
 import { eventsKit } from '../support/events-kit';
 import { startPaymentsStack, type PaymentsStack } from '../support/payments-stack';
+import { TEST_API_KEY, TEST_APPLICATION_ID, TEST_TENANT_ID } from '../support/test-env';
 
 /**
  * Leavers under a controllable clock, through the real worker: a pupil who left on 20 July 2024 stays visible
@@ -98,6 +100,13 @@ describe('retention: leavers are kept two academic years, then anonymised', () =
       answers: [{ questionId: MEDICAL, value: 'Asthma: blue inhaler' }],
     });
     expect([200, 201]).toContain(consent.status);
+    // The parent's account at the identity provider (the sandbox FusionAuth), which must go with them.
+    const fusionAuth = new FusionAuthClient(TEST_API_KEY, stack.identity.issuer, TEST_TENANT_ID);
+    const registered = await fusionAuth.register(undefined as unknown as string, {
+      user: { email: `leaver.parent.${randomUUID().slice(0, 8)}@example.test`, password: 'a-long-password' },
+      registration: { applicationId: TEST_APPLICATION_ID },
+    });
+    const subject = registered.response.user!.id!;
     // The MIS said they left in the summer of 2024.
     await sql(`update pupils set enrolment = 'left', leave_date = '2024-07-20' where id = ?`, [leaver.id]);
     const contactIds = (await sql(
@@ -110,6 +119,10 @@ describe('retention: leavers are kept two academic years, then anonymised', () =
         where pc.pupil_id = ? and c.id not in (select contact_id from pupil_contacts where pupil_id = ?)`,
       [leaver.id, sibling.id],
     )) as Array<{ id: string }>;
+    const [soleUser] = (await sql('select user_id from contacts where id = ?', [soleContact!.id])) as Array<{
+      user_id: string;
+    }>;
+    await sql('update users set identity_subject = ? where id = ?', [subject, soleUser!.user_id]);
     const [sharedContact] = (await sql('select contact_id as id from pupil_contacts where pupil_id = ?', [
       sibling.id,
     ])) as Array<{ id: string }>;
@@ -178,8 +191,19 @@ describe('retention: leavers are kept two academic years, then anonymised', () =
     expect(shared.body.children.map((c: { id: string }) => c.id)).toEqual([sibling.id]);
     expect((await as(siblingsParent).get('/api/v1/me/children')).status).toBe(200);
     // The anonymised parent's access to the school ended.
-    const denied = await as(onlyLeaverParent).get('/api/v1/me/invitations');
-    expect(denied.status === 403 || (denied.body.items ?? []).length === 0).toBe(true);
+    const [soleMembership] = (await sql(
+      "select status from memberships where user_id = ? and role = 'parent'",
+      [soleUser!.user_id],
+    )) as Array<{ status: string }>;
+    expect(soleMembership?.status).toBe('revoked');
+    // Their account at the identity provider is deleted by the worker once the pass has committed.
+    await expectEventually(async () => {
+      const found = await fusionAuth.retrieveUser(subject).then(
+        () => 200,
+        (error: { statusCode?: number }) => error.statusCode,
+      );
+      expect(found).toBe(404);
+    });
     const answers = (await sql('select answers from event_consents where booking_id = ?', [
       bookingId,
     ])) as Array<{

@@ -25,6 +25,7 @@ import { GrantParentAccessUseCase } from './application/grant-parent-access/gran
 import { InviteMemberUseCase } from './application/invite-member/invite-member.use-case';
 import { ListAuditRecordsUseCase } from './application/list-audit-records/list-audit-records.use-case';
 import { ListMembershipsUseCase } from './application/list-memberships/list-memberships.use-case';
+import { ForgetIdentityUseCase } from './application/forget-identity/forget-identity.use-case';
 import { ProvisionIdentityUseCase } from './application/provision-identity/provision-identity.use-case';
 import { RequeueIdentityProvisioningUseCase } from './application/requeue-identity-provisioning/requeue-identity-provisioning.use-case';
 import { ResolveActorUseCase } from './application/resolve-actor/resolve-actor.use-case';
@@ -40,6 +41,7 @@ import { AuditModule } from './audit.module';
 
 const USE_CASES = [
   ResolveActorUseCase,
+  ForgetIdentityUseCase,
   GetMeUseCase,
   InviteMemberUseCase,
   ChangeMembershipRoleUseCase,

@@ -26,6 +26,7 @@ export * from './application/revoke-membership/revoke-membership.use-case';
 export * from './application/list-memberships/list-memberships.use-case';
 export * from './application/list-audit-records/list-audit-records.use-case';
 export * from './application/provision-identity/provision-identity.use-case';
+export * from './application/forget-identity/forget-identity.use-case';
 export * from './application/grant-parent-access/grant-parent-access.use-case';
 export * from './application/requeue-identity-provisioning/requeue-identity-provisioning.use-case';
 export * from './application/seal-audit-trail/seal-audit-trail.use-case';

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AccessIdentityForgetting } from '@rowan/adapters/bridges/access-identity-forgetting.adapter';
 import { AccessRetention } from '@rowan/adapters/bridges/access-retention.adapter';
 import { BullMqComplianceJobs } from '@rowan/adapters/bullmq/bullmq-compliance-jobs.adapter';
 import { QUEUES } from '@rowan/adapters/bullmq/queues';
@@ -14,7 +15,12 @@ import { EventsRetention } from '@rowan/adapters/persistence/events/mikro-orm-ev
 import { DirectoryModule } from '@rowan/directory/directory.module';
 import { DestroySchoolDataUseCase } from './application/contract-end/destroy-school-data.use-case';
 import { SchoolContractUseCase } from './application/contract-end/school-contract.use-case';
-import { ComplianceJobs, ComplianceStore, SchoolDataEraser } from './application/ports/compliance.store';
+import {
+  ComplianceJobs,
+  ComplianceStore,
+  IdentityForgetting,
+  SchoolDataEraser,
+} from './application/ports/compliance.store';
 import { LeaverRegister, RETENTION_PARTICIPANTS } from './application/ports/leavers';
 import { ReadRetentionUseCase } from './application/retention/read-retention.use-case';
 import { RunRetentionUseCase } from './application/retention/run-retention.use-case';
@@ -65,6 +71,7 @@ const USE_CASES = [
     { provide: SchoolDataEraser, useClass: MikroOrmSchoolDataEraser },
     { provide: LeaverRegister, useClass: MikroOrmLeaverRegister },
     { provide: ComplianceJobs, useClass: BullMqComplianceJobs },
+    { provide: IdentityForgetting, useClass: AccessIdentityForgetting },
     DirectoryRetention,
     EventsRetention,
     CommunicationsRetention,

@@ -80,6 +80,17 @@ describe('identity stand-in: FusionAuth user API through @fusionauth/typescript-
     expect(claims).toMatchObject({ sub: userId, roles: ['parent'], amr: ['pwd', 'mfa'] });
   });
 
+  it('deletes a user for good (hard delete), after which the id and email are unknown and the email free again', async () => {
+    const user = parent();
+    const created = await client.register('', { user, registration: { applicationId } });
+    const id = created.response.user?.id ?? '';
+    expect((await client.deleteUser(id)).statusCode).toBe(200);
+    expect((await failure(client.retrieveUser(id))).statusCode).toBe(404);
+    expect((await failure(client.retrieveUserByEmail(user.email))).statusCode).toBe(404);
+    expect((await failure(client.deleteUser(id))).statusCode).toBe(404);
+    expect((await client.register('', { user, registration: { applicationId } })).statusCode).toBe(200);
+  });
+
   it('answers 404 for an unknown email or id', async () => {
     expect((await failure(client.retrieveUserByEmail('nobody@example.test'))).statusCode).toBe(404);
     expect((await failure(client.retrieveUser(randomUUID()))).statusCode).toBe(404);

@@ -54,6 +54,17 @@ export class UserDirectory {
     return id === undefined ? undefined : this.findById(id, tenantId);
   }
 
+  /** Deletes the person (FusionAuth's hard delete); false when there was nobody with that id. */
+  remove(id: string): boolean {
+    const user = this.byId.get(id);
+    if (!user) {
+      return false;
+    }
+    this.byId.delete(id);
+    this.idByEmail.delete(user.email);
+    return true;
+  }
+
   add(input: NewIdentityUser): AddUserResult {
     const email = normaliseEmail(input.email);
     if (this.idByEmail.has(email)) {

@@ -26,6 +26,21 @@ export class FakeIdentityProvider extends IdentityProvider {
     return Promise.resolve({ subject });
   }
 
+  readonly deleted: string[] = [];
+
+  deleteUser(subject: string): Promise<void> {
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
+    this.deleted.push(subject);
+    for (const [email, s] of this.subjects) {
+      if (s === subject) {
+        this.subjects.delete(email);
+      }
+    }
+    return Promise.resolve();
+  }
+
   /** A person who already has an account at the provider. */
   knowsPerson(email: string, subject: string): void {
     this.subjects.set(email, subject);

@@ -14,6 +14,16 @@ export class RecordingAccessJobs extends AccessJobs {
     return Promise.resolve();
   }
 
+  readonly forgetRequests: string[] = [];
+
+  forgetIdentity(subject: string): Promise<void> {
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
+    this.forgetRequests.push(subject);
+    return Promise.resolve();
+  }
+
   /** Every request fails (the queue is down) until `recover()`. */
   failWith(error: Error = new Error('Redis is not answering')): void {
     this.failure = error;

@@ -7,7 +7,10 @@ import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, type JobPayloads } from './queues'
 
 @Injectable()
 export class BullMqAccessJobs extends AccessJobs {
-  constructor(@InjectQueue(QUEUES.access) private readonly queue: Queue<JobPayloads['provision-identity']>) {
+  constructor(
+    @InjectQueue(QUEUES.access)
+    private readonly queue: Queue<JobPayloads['provision-identity'] | JobPayloads['forget-identity']>,
+  ) {
     super();
   }
 
@@ -16,6 +19,14 @@ export class BullMqAccessJobs extends AccessJobs {
       'provision-identity',
       { userId },
       { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.provisionIdentity(userId) },
+    );
+  }
+
+  async forgetIdentity(subject: string): Promise<void> {
+    await this.queue.add(
+      'forget-identity',
+      { subject },
+      { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.forgetIdentity(subject) },
     );
   }
 }

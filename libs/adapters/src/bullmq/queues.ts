@@ -21,6 +21,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'provision-identity': { readonly userId: string };
+  'forget-identity': { readonly subject: string };
   'run-sync': { readonly runId: string };
   'dispatch-message': { readonly messageId: string };
   /** Up to SEND_BATCH_MAX email or SMS deliveries, all of one channel. */
@@ -41,6 +42,7 @@ export type JobName = keyof JobPayloads;
 /** Job ids derived from the business key, so enqueuing twice runs once. BullMQ forbids ':' in custom ids. */
 export const jobIds = {
   provisionIdentity: (userId: string) => `provision-identity-${userId}`,
+  forgetIdentity: (subject: string) => `forget-identity-${subject}`,
   runSync: (runId: string) => `run-sync-${runId}`,
   dispatchMessage: (messageId: string, notBefore: number) => `dispatch-${messageId}-${notBefore}`,
   /** The same set of deliveries is one job (a dispatch that runs again re-enqueues only what is unsent). */

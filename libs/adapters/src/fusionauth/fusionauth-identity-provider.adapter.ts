@@ -53,6 +53,16 @@ export class FusionAuthIdentityProvider extends IdentityProvider {
     }
   }
 
+  async deleteUser(subject: string): Promise<void> {
+    try {
+      await this.client.deleteUser(subject);
+    } catch (error) {
+      if (statusOf(error) !== 404) {
+        throw asUnavailable(error);
+      }
+    }
+  }
+
   private async findByEmail(email: string): Promise<string | null> {
     try {
       const response = await this.client.retrieveUserByEmail(email);

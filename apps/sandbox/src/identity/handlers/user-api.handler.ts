@@ -15,7 +15,8 @@ export interface UserApiDependencies {
 /**
  * The subset of FusionAuth's user API that Rowan's adapter calls through `@fusionauth/typescript-client`:
  * `POST /api/user/registration[/{userId}]` (register), `GET /api/user?email=` (retrieveUserByEmail) and
- * `GET /api/user/{userId}` (retrieveUser). The `Authorization` header must be the API key itself.
+ * `GET /api/user/{userId}` (retrieveUser) and `DELETE /api/user/{userId}?hardDelete=true` (deleteUser: 200, or 404
+ * for an unknown id). The `Authorization` header must be the API key itself.
  */
 export function createUserApiHandler(deps: UserApiDependencies) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -53,6 +54,9 @@ export function createUserApiHandler(deps: UserApiDependencies) {
       }
       const body: UserResponse = { user: toFusionAuthUser(found, deps.applicationId) };
       return sendJson(res, 200, body);
+    }
+    if (user !== null && user[1] !== undefined && req.method === 'DELETE') {
+      return sendEmpty(res, deps.users.remove(decodeURIComponent(user[1])) ? 200 : 404);
     }
     sendEmpty(res, registration !== null || user !== null ? 405 : 404);
   };

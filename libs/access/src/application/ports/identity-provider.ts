@@ -11,4 +11,6 @@ export interface IdentityRequest {
 export abstract class IdentityProvider {
   /** Finds the person by email or creates them; returns the provider's subject (user id). Idempotent. */
   abstract ensureUser(request: IdentityRequest): Promise<{ subject: string }>;
+  /** Deletes the person's account there (they were anonymised, or their school's data destroyed). Idempotent. */
+  abstract deleteUser(subject: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { RetentionParticipant, type Leavers } from '@rowan/compliance';
+import { RetentionParticipant, type Leavers, type RetentionChanges } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
 import { chunks, runSql } from '../directory/bulk-sql';
 
@@ -17,7 +17,7 @@ export class CommunicationsRetention extends RetentionParticipant {
     super();
   }
 
-  async anonymise(schoolId: SchoolId, leavers: Leavers): Promise<Record<string, number>> {
+  async anonymise(schoolId: SchoolId, leavers: Leavers): Promise<RetentionChanges> {
     let recipients = 0;
     let deliveries = 0;
     const people = [
@@ -43,6 +43,6 @@ export class CommunicationsRetention extends RetentionParticipant {
         [schoolId, ...params],
       );
     }
-    return { message_recipients: recipients, deliveries };
+    return { rows: { message_recipients: recipients, deliveries } };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { SchoolDataEraser } from '@rowan/compliance';
+import { SchoolDataEraser, type ErasedChunk } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
 import { runSql, selectRows } from '../directory/bulk-sql';
 
@@ -16,20 +16,6 @@ const ONLY_HERE = `select user_id from memberships where school_id = ?
    and user_id not in (select user_id from memberships where school_id is null or school_id <> ?)`;
 
 const before: readonly Step[] = [
-  {
-    table: 'sign_in_sessions',
-    sql: `delete from sign_in_sessions where user_id in (${ONLY_HERE}) limit ?`,
-    params: (s) => [s, s],
-  },
-  {
-    // People who belonged only to this school (its parents, most of its staff): their Rowan accounts go too.
-    table: 'users',
-    sql: `delete from users
-           where id in (select user_id from memberships where school_id = ?)
-             and id not in (select user_id from memberships where school_id is null or school_id <> ?)
-           limit ?`,
-    params: (s) => [s, s],
-  },
   {
     // The only table of school data without its own school_id: found through the school's events.
     table: 'parents_evening_parents',
@@ -61,7 +47,11 @@ export class MikroOrmSchoolDataEraser extends SchoolDataEraser {
     super();
   }
 
-  async eraseChunk(schoolId: SchoolId, limit: number): Promise<{ table: string; rows: number } | null> {
+  async eraseChunk(schoolId: SchoolId, limit: number): Promise<ErasedChunk | null> {
+    const people = await this.eraseOwnPeople(schoolId, limit);
+    if (people) {
+      return people;
+    }
     const byColumn = (await this.schoolTables()).map((table): Step => ({
       table,
       sql: `delete from \`${table}\` where school_id = ? limit ?`,
@@ -74,6 +64,39 @@ export class MikroOrmSchoolDataEraser extends SchoolDataEraser {
       }
     }
     return null;
+  }
+
+  /**
+   * People who belonged only to this school (its parents, most of its staff): their Rowan accounts go, and their
+   * identity-provider subjects are handed back to be forgotten there.
+   */
+  private async eraseOwnPeople(schoolId: SchoolId, limit: number): Promise<ErasedChunk | null> {
+    const sessions = await runSql(
+      this.em,
+      `delete from sign_in_sessions where user_id in (${ONLY_HERE}) limit ?`,
+      [schoolId, schoolId, limit],
+    );
+    if (sessions > 0) {
+      return { table: 'sign_in_sessions', rows: sessions };
+    }
+    const users = await selectRows<{ id: string; identity_subject: string | null }>(
+      this.em,
+      `select id, identity_subject from users where id in (${ONLY_HERE}) order by id limit ? for update`,
+      [schoolId, schoolId, limit],
+    );
+    if (!users.length) {
+      return null;
+    }
+    const rows = await runSql(
+      this.em,
+      `delete from users where id in (${users.map(() => '?').join(', ')})`,
+      users.map((u) => u.id),
+    );
+    return {
+      table: 'users',
+      rows,
+      identitySubjects: users.flatMap((u) => (u.identity_subject ? [u.identity_subject] : [])),
+    };
   }
 
   private schoolTables(): Promise<string[]> {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { LeaverRegister, RetentionParticipant, type Leavers, type LeaversKept } from '@rowan/compliance';
+import {
+  LeaverRegister,
+  RetentionParticipant,
+  type Leavers,
+  type LeaversKept,
+  type RetentionChanges,
+} from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
 import { chunks, runSql, selectRows } from './bulk-sql';
 
@@ -84,7 +90,7 @@ export class DirectoryRetention extends RetentionParticipant {
     super();
   }
 
-  async anonymise(schoolId: SchoolId, leavers: Leavers, at: Date): Promise<Record<string, number>> {
+  async anonymise(schoolId: SchoolId, leavers: Leavers, at: Date): Promise<RetentionChanges> {
     const counts: Record<string, number> = {};
     const add = (what: string, n: number) => (counts[what] = (counts[what] ?? 0) + n);
     for (const ids of chunks(leavers.pupilIds)) {
@@ -134,6 +140,6 @@ export class DirectoryRetention extends RetentionParticipant {
         ]),
       );
     }
-    return counts;
+    return { rows: counts };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { RetentionParticipant, type Leavers } from '@rowan/compliance';
+import { RetentionParticipant, type Leavers, type RetentionChanges } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
 import { chunks, runSql } from '../directory/bulk-sql';
 
@@ -17,7 +17,7 @@ export class EventsRetention extends RetentionParticipant {
     super();
   }
 
-  async anonymise(schoolId: SchoolId, leavers: Leavers): Promise<Record<string, number>> {
+  async anonymise(schoolId: SchoolId, leavers: Leavers): Promise<RetentionChanges> {
     let consents = 0;
     for (const ids of chunks(leavers.pupilIds)) {
       consents += await runSql(
@@ -28,6 +28,6 @@ export class EventsRetention extends RetentionParticipant {
         [schoolId, schoolId, ...ids],
       );
     }
-    return { event_consents: consents };
+    return { rows: { event_consents: consents } };
   }
 }

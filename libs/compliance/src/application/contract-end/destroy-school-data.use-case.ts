@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
-import { ComplianceStore, SchoolDataEraser, type SchoolDeletion } from '../ports/compliance.store';
+import {
+  ComplianceStore,
+  IdentityForgetting,
+  SchoolDataEraser,
+  type SchoolDeletion,
+} from '../ports/compliance.store';
 
 /** Rows deleted per transaction: small enough not to hold locks for long, large enough to finish. */
 export const ERASE_CHUNK = 2_000;
@@ -20,6 +25,7 @@ export class DestroySchoolDataUseCase {
     private readonly catalogue: SchoolCatalogue,
     private readonly store: ComplianceStore,
     private readonly eraser: SchoolDataEraser,
+    private readonly identities: IdentityForgetting,
     private readonly audit: AuditTrail,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -41,6 +47,9 @@ export class DestroySchoolDataUseCase {
       });
       if (!erased) {
         break;
+      }
+      if (erased.identitySubjects?.length) {
+        await this.identities.forget(erased.identitySubjects);
       }
     }
     const finishedAt = this.clock.now();

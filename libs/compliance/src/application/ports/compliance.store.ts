@@ -63,7 +63,19 @@ export abstract class ComplianceStore {
  * stopped. `null` when nothing is left.
  */
 export abstract class SchoolDataEraser {
-  abstract eraseChunk(schoolId: SchoolId, limit: number): Promise<{ table: string; rows: number } | null>;
+  abstract eraseChunk(schoolId: SchoolId, limit: number): Promise<ErasedChunk | null>;
+}
+
+export interface ErasedChunk {
+  readonly table: string;
+  readonly rows: number;
+  /** For deleted accounts: their identity-provider subjects, to be forgotten there once this has committed. */
+  readonly identitySubjects?: readonly string[];
+}
+
+/** Asks the identity provider to forget people Rowan no longer holds (through the access context's jobs). */
+export abstract class IdentityForgetting {
+  abstract forget(subjects: readonly string[]): Promise<void>;
 }
 
 export abstract class ComplianceJobs {

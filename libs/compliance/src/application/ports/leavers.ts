@@ -26,14 +26,20 @@ export abstract class LeaverRegister {
   abstract kept(schoolId: SchoolId): Promise<LeaversKept>;
 }
 
+/** What one context changed in a pass: rows by table, and work to do once the pass has committed. */
+export interface RetentionChanges {
+  readonly rows: Record<string, number>;
+  /** Runs after the transaction commits (asking another system to forget the people, say). */
+  readonly afterCommit?: () => Promise<void>;
+}
+
 /**
  * One context's part in anonymising leavers, run inside the pass's transaction: replace what identifies them
- * in that context's own records, keep what the school must keep (bookings, payments, the ledger). Returns the
- * number of rows it changed, by what they were.
+ * in that context's own records, keep what the school must keep (bookings, payments, the ledger).
  */
 export abstract class RetentionParticipant {
   abstract readonly context: string;
-  abstract anonymise(schoolId: SchoolId, leavers: Leavers, at: Date): Promise<Record<string, number>>;
+  abstract anonymise(schoolId: SchoolId, leavers: Leavers, at: Date): Promise<RetentionChanges>;
 }
 
 /** Nest token for the list of participants (every context that holds personal data about pupils or contacts). */

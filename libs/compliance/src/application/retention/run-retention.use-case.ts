@@ -38,6 +38,7 @@ export class RunRetentionUseCase {
     let pupils = 0;
     let contacts = 0;
     for (;;) {
+      const afterCommit: Array<() => Promise<void>> = [];
       const batch = await this.uow.transaction(async () => {
         const due = await this.register.findDue(school.id, cutoff, RETENTION_BATCH);
         if (due.pupilIds.length + due.contactIds.length === 0) {
@@ -45,15 +46,21 @@ export class RunRetentionUseCase {
         }
         for (const participant of this.participants) {
           const changed = await participant.anonymise(school.id, due, now);
-          for (const [what, count] of Object.entries(changed)) {
+          for (const [what, count] of Object.entries(changed.rows)) {
             const key = `${participant.context}.${what}`;
             rows[key] = (rows[key] ?? 0) + count;
+          }
+          if (changed.afterCommit) {
+            afterCommit.push(changed.afterCommit);
           }
         }
         pupils += due.pupilIds.length;
         contacts += due.contactIds.length;
         return due.pupilIds.length;
       });
+      for (const work of afterCommit) {
+        await work();
+      }
       if (batch < RETENTION_BATCH) {
         break;
       }
