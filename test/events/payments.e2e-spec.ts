@@ -542,6 +542,60 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     expect(stripe.control.refunds().filter((r) => r.payment_intent === intentOf(a.session))).toHaveLength(1);
   });
 
+  it('refunds once for a retried request with the same Idempotency-Key, and refuses the key for another refund', async () => {
+    const { school: s, staff } = await payingSchool();
+    const f = await family(s);
+    const eventId = await published(staff, s, trip());
+    const { bookingId, session } = await heldAndOpened(f, eventId);
+    stripe.control.pay(session);
+    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
+    const refunds = `/api/v1/schools/${s.id}/events/${eventId}/bookings/${bookingId}/refunds`;
+    const key = { 'Idempotency-Key': `refund-${randomUUID()}` };
+    const body = { amountP: 500, reason: 'Lunch not needed' };
+
+    const [first, second] = await Promise.all([
+      as(staff).post(refunds, body, key),
+      as(staff).post(refunds, body, key),
+    ]);
+    // Two at once: one refunds, the other is told it is still being made (or, if it came second, gets the result).
+    expect([first.status, second.status].sort()).toEqual(expect.arrayContaining([200]));
+    for (const r of [first, second]) {
+      expect([200, 409]).toContain(r.status);
+    }
+    const again = await as(staff).post(refunds, body, key);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ paidP: 2450, refundedP: 500, refundableP: 1950 });
+    const pi = intentOf(session);
+    expect(
+      stripe.control
+        .refunds()
+        .filter((r) => r.payment_intent === pi)
+        .map((r) => r.amount),
+    ).toEqual([500]);
+    await stripe.control.idle();
+    expect((await ledger(bookingId)).filter((l) => l.entry === 'refund')).toEqual([
+      { entry: 'refund', amount_p: 500 },
+    ]);
+
+    const reused = await as(staff).post(refunds, { amountP: 700, reason: 'Lunch not needed' }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('EVENTS.IDEMPOTENCY_KEY_REUSED');
+    // A refund refused for its amount leaves the key free to be used again for a good one.
+    const tooMuch = await as(staff).post(
+      refunds,
+      { amountP: 99_999, reason: 'Too much' },
+      { 'Idempotency-Key': 'k-2' },
+    );
+    expect(tooMuch.status).toBe(400);
+    const fixed = await as(staff).post(
+      refunds,
+      { amountP: 99_999, reason: 'Too much' },
+      { 'Idempotency-Key': 'k-2' },
+    );
+    expect(fixed.status).toBe(400);
+    expect(stripe.control.refunds().filter((r) => r.payment_intent === pi)).toHaveLength(1);
+  });
+
   it('reconciles clean against Stripe after these flows, and flags a mismatch planted in the sandbox', async () => {
     const { school: s, staff, account } = await payingSchool();
     const [amy, ben] = [await family(s, 'Amy'), await family(s, 'Ben')];

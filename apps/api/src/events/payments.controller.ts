@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rowan/access';
 import {
   GetBookingMoneyUseCase,
@@ -15,6 +15,8 @@ import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApiProblems } from '../http/api-errors.decorator';
 import { RateLimit } from '../http/rate-limit/rate-limit.decorator';
 import { IdParam } from '../http/id.param';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import type { FastifyRequest } from 'fastify';
 import {
   BookingMoneyDto,
   CheckoutDto,
@@ -127,7 +129,12 @@ export class PaymentsController {
     operationId: 'refundBooking',
     summary: 'Refund a booking',
     description:
-      'In full (leave out `amountP`) or in part, through Stripe, newest payment first; recorded in the ledger and the audit log. The booking itself is not cancelled.',
+      'In full (leave out `amountP`) or in part, through Stripe, newest payment first; recorded in the ledger and the audit log. The booking itself is not cancelled. Send an Idempotency-Key so that a retried request refunds once (and answers with the money as it then stands; 409 for a different body).',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 100 characters, unique per refund',
   })
   @ApiOkResponse({ type: BookingMoneyDto })
   @ApiProblems(400, 404, 409, 503)
@@ -137,6 +144,7 @@ export class PaymentsController {
     @IdParam('eventId') eventId: string,
     @IdParam('bookingId') bookingId: string,
     @Body() body: RefundRequest,
+    @Req() request: FastifyRequest,
   ): Promise<BookingMoneyDto> {
     return BookingMoneyDto.from(
       await this.refunds.execute({
@@ -146,6 +154,7 @@ export class PaymentsController {
         bookingId,
         amountP: body.amountP ?? null,
         reason: body.reason,
+        idempotencyKey: idempotencyKeyOf(request),
       }),
     );
   }

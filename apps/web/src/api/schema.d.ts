@@ -1067,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * Refund a booking
-         * @description In full (leave out `amountP`) or in part, through Stripe, newest payment first; recorded in the ledger and the audit log. The booking itself is not cancelled.
+         * @description In full (leave out `amountP`) or in part, through Stripe, newest payment first; recorded in the ledger and the audit log. The booking itself is not cancelled. Send an Idempotency-Key so that a retried request refunds once (and answers with the money as it then stands; 409 for a different body).
          */
         post: operations["refundBooking"];
         delete?: never;
@@ -8458,7 +8458,10 @@ export interface operations {
     refundBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 100 characters, unique per refund */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 schoolId: string;
                 eventId: string;

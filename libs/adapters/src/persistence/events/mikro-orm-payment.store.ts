@@ -367,6 +367,42 @@ export class MikroOrmPaymentStore extends PaymentStore {
     return rows.length > 0;
   }
 
+  async claimRefundKey(
+    schoolId: SchoolId,
+    key: string,
+    requestHash: string,
+    at: Date,
+  ): Promise<'claimed' | 'replay' | 'in_progress' | 'different'> {
+    const inserted = await this.run(
+      `insert ignore into refund_requests (school_id, idempotency_key, request_hash, status, created_at)
+       values (?, ?, ?, 'pending', ?)`,
+      [schoolId, key, requestHash, at],
+    );
+    if (inserted > 0) {
+      return 'claimed';
+    }
+    const [row] = await this.select<{ request_hash: string; status: string }>(
+      'select request_hash, status from refund_requests where school_id = ? and idempotency_key = ?',
+      [schoolId, key],
+    );
+    if (!row) {
+      return this.claimRefundKey(schoolId, key, requestHash, at); // released meanwhile
+    }
+    if (row.request_hash !== requestHash) {
+      return 'different';
+    }
+    return row.status === 'done' ? 'replay' : 'in_progress';
+  }
+
+  async settleRefundKey(schoolId: SchoolId, key: string, outcome: 'done' | 'release'): Promise<void> {
+    await this.run(
+      outcome === 'done'
+        ? `update refund_requests set status = 'done' where school_id = ? and idempotency_key = ?`
+        : `delete from refund_requests where school_id = ? and idempotency_key = ? and status = 'pending'`,
+      [schoolId, key],
+    );
+  }
+
   async settings(schoolId: SchoolId): Promise<SchoolPaymentSettings> {
     const [row] = await this.select<{
       stripe_account_id: string | null;

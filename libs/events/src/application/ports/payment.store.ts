@@ -133,6 +133,20 @@ export abstract class PaymentStore {
   abstract firstSight(eventId: string, type: string, at: Date): Promise<boolean>;
   abstract seen(eventId: string): Promise<boolean>;
 
+  /**
+   * Claims a refund's Idempotency-Key for this request (by its hash), once per school: `claimed` for the first,
+   * `replay` for the same request again (after it finished), `in_progress` while the first still runs, and
+   * `different` for another request with the key. Stored by a unique key, so two at once cannot both claim it.
+   */
+  abstract claimRefundKey(
+    schoolId: SchoolId,
+    key: string,
+    requestHash: string,
+    at: Date,
+  ): Promise<'claimed' | 'replay' | 'in_progress' | 'different'>;
+  /** The claimed request finished (`done`), or failed and may be tried again with the key (`release`). */
+  abstract settleRefundKey(schoolId: SchoolId, key: string, outcome: 'done' | 'release'): Promise<void>;
+
   abstract settings(schoolId: SchoolId): Promise<SchoolPaymentSettings>;
   abstract saveSettings(schoolId: SchoolId, settings: SchoolPaymentSettings, at: Date): Promise<void>;
 }

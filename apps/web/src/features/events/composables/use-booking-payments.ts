@@ -39,6 +39,9 @@ export function useBookingPayments(schoolId: Ref<string>, eventId: Ref<string>, 
 export function useRefund(
   target: Ref<{ schoolId: string; eventId: string; bookingId: string; refundableP: number } | null>,
 ) {
+  // One Idempotency-Key per refund asked for: sending the same one again (a double click, a retry after a lost
+  // answer) refunds once; changing the amount or reason is a new refund with a new key.
+  let attempt = { request: '', key: '' };
   return useForm({
     idPrefix: 'refund',
     initial: { amountP: '', reason: '' },
@@ -62,9 +65,16 @@ export function useRefund(
         throw new Error('No booking to refund');
       }
       const pence = v.amountP.trim() ? parsePounds(v.amountP) : null;
+      const request = JSON.stringify([t.bookingId, pence, v.reason.trim()]);
+      if (request !== attempt.request) {
+        attempt = { request, key: crypto.randomUUID() };
+      }
       return unwrap(
         api().POST('/api/v1/schools/{schoolId}/events/{eventId}/bookings/{bookingId}/refunds', {
-          params: { path: { schoolId: t.schoolId, eventId: t.eventId, bookingId: t.bookingId } },
+          params: {
+            path: { schoolId: t.schoolId, eventId: t.eventId, bookingId: t.bookingId },
+            header: { 'Idempotency-Key': attempt.key },
+          },
           body: {
             reason: v.reason.trim(),
             ...(pence !== null && pence !== t.refundableP ? { amountP: pence } : {}),
