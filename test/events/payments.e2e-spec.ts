@@ -115,6 +115,25 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     };
   }
 
+  /** A family's trip place paid through the sandbox checkout and confirmed; its refunds path. */
+  async function paidTripBooking() {
+    const { school: s, staff } = await payingSchool();
+    const f = await family(s);
+    const eventId = await published(staff, s, trip());
+    const { bookingId, session } = await heldAndOpened(f, eventId);
+    stripe.control.pay(session);
+    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
+    const refunds = `/api/v1/schools/${s.id}/events/${eventId}/bookings/${bookingId}/refunds`;
+    return { s, staff, eventId, bookingId, session, refunds };
+  }
+
+  /** What the sandbox Stripe refunded of a PaymentIntent, in pence, in order. */
+  const refundedAt = (paymentIntent: string) =>
+    stripe.control
+      .refunds()
+      .filter((r) => r.payment_intent === paymentIntent)
+      .map((r) => r.amount);
+
   it('holds a priced place until it is paid in the sandbox checkout, then confirms it exactly once', async () => {
     const { school: s, staff, account } = await payingSchool();
     const child = await stack.make.pupil(s, 'Ada', 'Payer', 5);
@@ -228,24 +247,13 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
   });
 
   it('refunds part of a payment through Stripe and the ledger, and refuses more than is left, changing nothing', async () => {
-    const { school: s, staff } = await payingSchool();
-    const f = await family(s);
-    const eventId = await published(staff, s, trip());
-    const { bookingId, session } = await heldAndOpened(f, eventId);
-    stripe.control.pay(session);
-    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
-    const refunds = `/api/v1/schools/${s.id}/events/${eventId}/bookings/${bookingId}/refunds`;
+    const { s, staff, eventId, bookingId, session, refunds } = await paidTripBooking();
 
     const partial = await as(staff).post(refunds, { amountP: 1000, reason: 'Museum gave a group discount' });
     expect(partial.status).toBe(200);
     expect(partial.body).toMatchObject({ paidP: 2450, refundedP: 1000, refundableP: 1450 });
     const pi = intentOf(session);
-    expect(
-      stripe.control
-        .refunds()
-        .filter((r) => r.payment_intent === pi)
-        .map((r) => r.amount),
-    ).toEqual([1000]);
+    expect(refundedAt(pi)).toEqual([1000]);
 
     const tooMuch = await as(staff).post(refunds, { amountP: 1451, reason: 'Again' });
     expect(tooMuch.status).toBe(400);
@@ -253,7 +261,7 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     const noReason = await as(staff).post(refunds, { amountP: 10, reason: '' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('reason');
-    expect(stripe.control.refunds().filter((r) => r.payment_intent === pi)).toHaveLength(1);
+    expect(refundedAt(pi)).toHaveLength(1);
     await stripe.control.idle();
     expect(await ledger(bookingId)).toEqual([
       { entry: 'charge', amount_p: 2450 },
@@ -446,12 +454,7 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     );
     expect(await bookingState(late.bookingId)).toBe('cancelled');
     const pi = intentOf(late.session);
-    expect(
-      stripe.control
-        .refunds()
-        .filter((r) => r.payment_intent === pi)
-        .map((r) => r.amount),
-    ).toEqual([2450]);
+    expect(refundedAt(pi)).toEqual([2450]);
     await expectEventually(async () =>
       expect(await sql('select status from booking_payments where booking_id = ?', [late.bookingId])).toEqual(
         [{ status: 'refunded' }],
@@ -543,13 +546,7 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
   });
 
   it('refunds once for a retried request with the same Idempotency-Key, and refuses the key for another refund', async () => {
-    const { school: s, staff } = await payingSchool();
-    const f = await family(s);
-    const eventId = await published(staff, s, trip());
-    const { bookingId, session } = await heldAndOpened(f, eventId);
-    stripe.control.pay(session);
-    await expectEventually(async () => expect(await bookingState(bookingId)).toBe('confirmed'));
-    const refunds = `/api/v1/schools/${s.id}/events/${eventId}/bookings/${bookingId}/refunds`;
+    const { staff, bookingId, session, refunds } = await paidTripBooking();
     const key = { 'Idempotency-Key': `refund-${randomUUID()}` };
     const body = { amountP: 500, reason: 'Lunch not needed' };
 
@@ -566,12 +563,7 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ paidP: 2450, refundedP: 500, refundableP: 1950 });
     const pi = intentOf(session);
-    expect(
-      stripe.control
-        .refunds()
-        .filter((r) => r.payment_intent === pi)
-        .map((r) => r.amount),
-    ).toEqual([500]);
+    expect(refundedAt(pi)).toEqual([500]);
     await stripe.control.idle();
     expect((await ledger(bookingId)).filter((l) => l.entry === 'refund')).toEqual([
       { entry: 'refund', amount_p: 500 },
@@ -593,7 +585,7 @@ describe('payments: Stripe checkout, webhooks, refunds and reconciliation', () =
       { 'Idempotency-Key': 'k-2' },
     );
     expect(fixed.status).toBe(400);
-    expect(stripe.control.refunds().filter((r) => r.payment_intent === pi)).toHaveLength(1);
+    expect(refundedAt(pi)).toHaveLength(1);
   });
 
   it('reconciles clean against Stripe after these flows, and flags a mismatch planted in the sandbox', async () => {

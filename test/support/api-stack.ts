@@ -73,9 +73,17 @@ export async function startApiStack(
     webOrigin,
   });
   const config = loadConfig(ApiConfig, apiSettings(identity, { WEB_ORIGIN: webOrigin, ...overrides }));
-  const app = await createApiApp(config, { logStream: options.logStream });
-  if (options.listen) {
-    await app.listen(options.port ?? 0, '127.0.0.1');
+  let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
+  try {
+    app = await createApiApp(config, { logStream: options.logStream });
+    if (options.listen) {
+      await app.listen(options.port ?? 0, '127.0.0.1');
+    }
+  } catch (error) {
+    // Whatever started must stop, or the test run never ends.
+    await app?.close();
+    await identity.close();
+    throw error;
   }
   const orm: MikroORM = app.get(MikroORM);
   return {

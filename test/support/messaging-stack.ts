@@ -32,14 +32,24 @@ export async function startMessagingStack(
     eventDelayMs: 10,
   });
   const providers = { PUBLIC_API_URL: api, TWILIO_API_URL: twilio.url, SES_ENDPOINT: ses.url };
-  const stack = await startApiStack({ ...apiOverrides, ...providers }, { listen: true, port });
-  const worker = await createWorker(
-    loadConfig(
-      WorkerConfig,
-      apiSettings(stack.identity, { ...apiOverrides, ...providers, ...workerSettings }),
-    ),
-    { schedules: false, clock },
-  );
+  let stack: ApiStack | undefined;
+  let worker: INestApplicationContext;
+  try {
+    stack = await startApiStack({ ...apiOverrides, ...providers }, { listen: true, port });
+    worker = await createWorker(
+      loadConfig(
+        WorkerConfig,
+        apiSettings(stack.identity, { ...apiOverrides, ...providers, ...workerSettings }),
+      ),
+      { schedules: false, clock },
+    );
+  } catch (error) {
+    // Whatever started must stop, or the test run never ends.
+    await twilio.close();
+    await ses.close();
+    await stack?.close();
+    throw error;
+  }
   return {
     stack,
     worker,
