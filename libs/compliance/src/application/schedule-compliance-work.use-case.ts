@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@rowan/kernel';
-import { leftOnOrBefore } from '../domain/retention';
+import { leftOnOrBefore, utcDay } from '../domain/retention';
 import { ComplianceJobs, ComplianceStore } from './ports/compliance.store';
 import { LeaverRegister } from './ports/leavers';
 
@@ -20,7 +20,7 @@ export class ScheduleComplianceWorkUseCase {
 
   async execute(): Promise<{ retention: number; destruction: number }> {
     const now = this.clock.now();
-    const today = now.toISOString().slice(0, 10);
+    const today = utcDay(now);
     const retention = await this.register.schoolsWithDueLeavers(leftOnOrBefore(now));
     for (const schoolId of retention) {
       await this.jobs.runRetention(schoolId, today);

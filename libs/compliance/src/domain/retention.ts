@@ -1,5 +1,8 @@
 import { AcademicYear } from '@rowan/kernel';
 
+/** A calendar day, `YYYY-MM-DD`, in UTC (the boundaries here are UTC days, as `AcademicYear`'s are). */
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+
 /** How many whole academic years a leaver's record is kept after the year they left in. */
 export const LEAVER_RETENTION_YEARS = 2;
 
@@ -18,7 +21,7 @@ export function leftOnOrBefore(today: Date): string {
   // Due when AcademicYear.containing(left).plus(2).end <= today, i.e. left before the start of the academic
   // year two before the current one.
   const dueYearEnd = AcademicYear.containing(today).plus(-LEAVER_RETENTION_YEARS).start;
-  return new Date(dueYearEnd.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return utcDay(new Date(dueYearEnd.getTime() - 86_400_000));
 }
 
 /** Days between a school's contract ending and its data being destroyed. */
@@ -27,12 +30,12 @@ export const DESTRUCTION_GRACE_DAYS = 30;
 /** The day a school's data is destroyed: 30 days after its contract's last day (`YYYY-MM-DD`). */
 export function destroyOn(contractEndsOn: string): string {
   const end = calendarDay(contractEndsOn);
-  return new Date(end.getTime() + DESTRUCTION_GRACE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return utcDay(new Date(end.getTime() + DESTRUCTION_GRACE_DAYS * 86_400_000));
 }
 
 function calendarDay(day: string): Date {
   const at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00.000Z`) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day) {
+  if (Number.isNaN(at.getTime()) || utcDay(at) !== day) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${day}`);
   }
   return at;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import { SchoolDataEraser, type ErasedChunk } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
-import { runSql, selectRows } from '../directory/bulk-sql';
+import { placeholders, runSql, selectRows } from '../directory/bulk-sql';
 
 interface Step {
   readonly table: string;
@@ -89,7 +89,7 @@ export class MikroOrmSchoolDataEraser extends SchoolDataEraser {
     }
     const rows = await runSql(
       this.em,
-      `delete from users where id in (${users.map(() => '?').join(', ')})`,
+      `delete from users where id in (${placeholders(users)})`,
       users.map((u) => u.id),
     );
     return {

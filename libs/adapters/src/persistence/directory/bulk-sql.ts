@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/mysql';
 
 export const CHUNK = 500;
 
+/** `?, ?, ?`: one placeholder per value, for `in (…)` and `values (…)`. */
+export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
 export function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) {
@@ -19,7 +22,7 @@ export async function upsertRows(
   update: readonly string[],
 ): Promise<void> {
   const cols = columns.map((c) => `\`${c}\``).join(', ');
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const tuple = `(${placeholders(columns)})`;
   const onDuplicate = update.length
     ? ` on duplicate key update ${update.map((c) => `\`${c}\` = values(\`${c}\`)`).join(', ')}`
     : '';
@@ -41,7 +44,7 @@ export async function deleteWhereIn(
     await em
       .getConnection()
       .execute(
-        `delete from \`${table}\` where school_id = ? and \`${column}\` in (${chunk.map(() => '?').join(', ')})`,
+        `delete from \`${table}\` where school_id = ? and \`${column}\` in (${placeholders(chunk)})`,
         [schoolId, ...chunk],
         'run',
         em.getTransactionContext(),

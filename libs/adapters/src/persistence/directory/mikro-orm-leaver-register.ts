@@ -8,9 +8,7 @@ import {
   type RetentionChanges,
 } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
-import { chunks, runSql, selectRows } from './bulk-sql';
-
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+import { chunks, placeholders, runSql, selectRows } from './bulk-sql';
 
 /** Who left the school and when, from the pupils the MIS marked as left. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import { RetentionParticipant, type Leavers, type RetentionChanges } from '@rowan/compliance';
 import type { SchoolId } from '@rowan/kernel';
-import { chunks, runSql } from '../directory/bulk-sql';
+import { chunks, placeholders, runSql } from '../directory/bulk-sql';
 
 /**
  * The events context's part in anonymising leavers: consent answers (medical notes, emergency contacts) are
@@ -24,7 +24,7 @@ export class EventsRetention extends RetentionParticipant {
         this.em,
         `update event_consents set answers = '[]'
           where school_id = ? and answers <> '[]'
-            and booking_id in (select id from event_bookings where school_id = ? and pupil_id in (${ids.map(() => '?').join(', ')}))`,
+            and booking_id in (select id from event_bookings where school_id = ? and pupil_id in (${placeholders(ids)}))`,
         [schoolId, schoolId, ...ids],
       );
     }

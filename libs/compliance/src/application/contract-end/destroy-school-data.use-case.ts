@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, IdGenerator, UnitOfWork, type SchoolId } from '@rowan/kernel';
+import { utcDay } from '../../domain/retention';
 import {
   ComplianceStore,
   IdentityForgetting,
@@ -11,8 +12,6 @@ import {
 
 /** Rows deleted per transaction: small enough not to hold locks for long, large enough to finish. */
 export const ERASE_CHUNK = 2_000;
-
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Thirty days after a school's contract ended: destroys all of its data, leaving the trust a deletion record
@@ -72,7 +71,7 @@ export class DestroySchoolDataUseCase {
     const now = this.clock.now();
     const contract = await this.store.contract(schoolId);
     const school = await this.catalogue.school(schoolId);
-    if (!contract || !school || contract.destroyOn > isoDay(now)) {
+    if (!contract || !school || contract.destroyOn > utcDay(now)) {
       return null;
     }
     const deletion: SchoolDeletion = {

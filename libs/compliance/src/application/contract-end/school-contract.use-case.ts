@@ -11,10 +11,8 @@ import {
   type TrustId,
 } from '@rowan/kernel';
 import { ContractEndInvalid, DestructionStarted, NoContractEnd } from '../../domain/compliance.errors';
-import { destroyOn } from '../../domain/retention';
+import { destroyOn, utcDay } from '../../domain/retention';
 import { ComplianceStore, type SchoolContract, type SchoolDeletion } from '../ports/compliance.store';
-
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * A trust records that a school's contract ends (and so that its data is destroyed 30 days later), reads it,
@@ -44,7 +42,7 @@ export class SchoolContractUseCase {
       throw ContractEndInvalid('a calendar date, YYYY-MM-DD');
     }
     const now = this.clock.now();
-    if (destroyDay <= isoDay(now)) {
+    if (destroyDay <= utcDay(now)) {
       throw ContractEndInvalid(
         'the school’s data would be destroyed at once: a contract end must leave the 30 days’ notice',
       );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rowan/access';
 import { SchoolCatalogue } from '@rowan/directory';
 import { Clock, type Page, type PageRequest, type SchoolId } from '@rowan/kernel';
-import { anonymiseFrom, LEAVER_RETENTION_YEARS, leftOnOrBefore } from '../../domain/retention';
+import { anonymiseFrom, LEAVER_RETENTION_YEARS, leftOnOrBefore, utcDay } from '../../domain/retention';
 import { ComplianceStore, type RetentionRun } from '../ports/compliance.store';
 import { LeaverRegister, type LeaversKept } from '../ports/leavers';
 
@@ -31,9 +31,7 @@ export class ReadRetentionUseCase {
       ...kept,
       retentionYears: LEAVER_RETENTION_YEARS,
       dueIfLeftOnOrBefore: leftOnOrBefore(this.clock.now()),
-      nextAnonymisationOn: kept.earliestLeaveDate
-        ? anonymiseFrom(kept.earliestLeaveDate).toISOString().slice(0, 10)
-        : null,
+      nextAnonymisationOn: kept.earliestLeaveDate ? utcDay(anonymiseFrom(kept.earliestLeaveDate)) : null,
     };
   }
 
